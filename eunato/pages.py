@@ -1,0 +1,88 @@
+"""Which pages the data makes, where each lives, and which file an editor changes to alter it.
+
+Each generated page is front matter plus one macro call; the macro renders the
+template of its kind. The body never contains data text, so nothing from YAML
+reaches the macros engine as template code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .model import KINDS
+from .render import SOURCES_PAGE, page_path, plain
+from .site import Site
+
+SINGULAR = {
+    "declarations": "declaration",
+    "sets": "set",
+    "areas": "area",
+    "actions": "action",
+    "reports": "report",
+    "operations": "operation",
+}
+
+INDEX_TITLES = {
+    "declarations": "Joint Declarations",
+    "sets": "Proposal sets",
+    "areas": "Cooperation areas",
+    "actions": "Common actions",
+    "reports": "Progress reports",
+    "operations": "Operations and mechanisms",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page sits in the docs tree: "actions/2017-01.md"
+    source: str  # the file to edit, from the project folder: "data/actions/2017-01.yml"
+    content: str  # the Markdown handed to MkDocs
+
+
+def generated_pages(site: Site) -> list[GeneratedPage]:
+    pages = []
+    for kind in KINDS:
+        pages.append(_page(page_path(kind), f"docs/templates/{kind}.md", INDEX_TITLES[kind], f"{kind}.md"))
+        for item in site.items(kind):
+            pages.append(_page(
+                page_path(kind, item.id),
+                f"data/{kind}/{item.id}.yml",
+                item.title,
+                f"{SINGULAR[kind]}.md",
+                description=_description(item),
+                kind=kind,
+                id=item.id,
+            ))
+    pages.append(_page(SOURCES_PAGE, "data/sources.yml", "Sources", "sources.md"))
+    return pages
+
+
+def navigation(nav: list[Any], site: Site) -> list[Any]:
+    """Expand each `Title: <kind>/index.md` entry of mkdocs.yml into that section with one entry per item."""
+    expanded = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, target), = entry.items()
+            kind = next((k for k in KINDS if target == page_path(k)), None)
+            if kind:
+                entry = {title: [target, *(page_path(kind, item.id) for item in site.items(kind))]}
+            elif isinstance(target, list):
+                entry = {title: navigation(target, site)}
+        expanded.append(entry)
+    return expanded
+
+
+def _page(src_uri: str, source: str, title: str, template: str, description: str = "", **context: str) -> GeneratedPage:
+    front = {"title": plain(title)}
+    if description:
+        front["description"] = description
+    arguments = "".join(f", {name}={value!r}" for name, value in context.items())
+    body = f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{{{{ render({template!r}{arguments}) }}}}\n"
+    return GeneratedPage(src_uri, source, body)
+
+
+def _description(item: Any) -> str:
+    return plain(getattr(item, "summary", None) or item.highlights[0].text, limit=160)

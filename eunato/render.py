@@ -1,0 +1,122 @@
+"""Templates in docs/templates/ -> Markdown for one page.
+
+Data text is HTML-escaped on output (Markdown in it still works), and the text
+a template returns is never parsed again as a template, so `{{ }}` written in a
+YAML file shows literally. Links are relative `.md` paths, so MkDocs checks
+each of them and they survive a change of URL scheme.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .dates import PartialDate
+from .site import Site
+
+SOURCES_PAGE = "sources.md"
+
+
+def page_path(kind: str, item_id: str | None = None) -> str:
+    """Where a page lives in the docs tree: `page_path("actions", "2017-01")` -> `actions/2017-01.md`."""
+    return f"{kind}/{item_id}.md" if item_id else f"{kind}/index.md"
+
+
+def plain(text: str, limit: int | None = None) -> str:
+    """One line for an HTML attribute or a title: no Markdown markers, HTML escaped, no braces for the macros engine."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(text.split()))
+    text = re.sub(r"[*_`]", "", text)
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+class Renderer:
+    """`Renderer(site, templates).render("action.md", "actions/2017-01.md", item=...)`"""
+
+    def __init__(self, site: Site, templates: Path):
+        self.site = site
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(date=_date, cell=_cell)
+        self.env.globals.update(site=site)
+
+    def render(self, template: str, page_uri: str, kind: str | None = None, id: str | None = None) -> str:
+        """Render `template` for the page at `page_uri`; item pages name their item by kind and id."""
+        context = {"item": self.site.get(kind, id)} if kind and id else {}
+        return self.env.get_template(template).render(
+            page_uri=page_uri,
+            href=partial(self.href, page_uri),
+            link=partial(self.link, page_uri),
+            cite=partial(self.cite, page_uri),
+            source_link=partial(self.source_link, page_uri),
+            **context,
+        )
+
+    def href(self, page_uri: str, target: Any, anchor: str = "") -> str:
+        """Relative path from `page_uri` to an item, or to a docs path such as `timeline.md`."""
+        path = target if isinstance(target, str) else page_path(self.site.kind_of(target), target.id)
+        relative = posixpath.relpath(path, posixpath.dirname(page_uri) or ".")
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def link(self, page_uri: str, target: Any, text: str | None = None) -> Markup:
+        label = text if text is not None else target.title
+        return Markup(f"[{_link_text(label)}]({self.href(page_uri, target)})")
+
+    def source_link(self, page_uri: str, source_id: str) -> Markup:
+        """A short pointer to a source in the registry: `[NATO, 5 December 2017](../sources.md#...)`."""
+        source = self.site.sources[source_id]
+        label = source.issuer + (f", {source.date.display()}" if source.date else "")
+        return Markup(f"[{_link_text(label)}]({self.href(page_uri, SOURCES_PAGE, source_id)})")
+
+    def cite(self, page_uri: str, source_id: str, registry: bool = True) -> Markup:
+        """A source as a reader cites it: title, issuer, number, date, address, linked to the registry."""
+        source = self.site.sources[source_id]
+        parts = [f"*{_link_text(source.title)}*", escape(source.issuer)]
+        if source.number:
+            parts.append(escape(source.number))
+        if source.date:
+            parts.append(source.date.display())
+        text = ", ".join(str(part) for part in parts)
+        if source.url:
+            text += f'. <a href="{escape(source.url)}">{escape(source.url)}</a>'
+        if source.kind != "official":
+            text += f" ({source.kind})"
+        if registry:
+            text += f" [(in the source list)]({self.href(page_uri, SOURCES_PAGE, source_id)})"
+        return Markup(text)
+
+
+def abbreviations(site: Site) -> str:
+    """Markdown abbreviation lines, so every acronym of the glossary gets a tooltip wherever it appears."""
+    lines = [f"*[{term}]: {html.escape(' '.join(expansion.split()))}" for term, expansion in site.glossary.items()]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def _link_text(text: str) -> Markup:
+    # Brackets would end the link text; a pipe would split a table cell.
+    return Markup(escape(text).replace("[", "\\[").replace("]", "\\]").replace("|", "&#124;"))
+
+
+def _date(value: PartialDate | str | None, missing: str = "not known") -> str:
+    if value is None:
+        return missing
+    return value if isinstance(value, str) else value.display()
+
+
+def _cell(text: Any) -> Markup:
+    """Data text safe inside a Markdown table cell: one line, pipes escaped."""
+    return Markup(" ".join(str(escape(text)).split()).replace("|", "&#124;"))
