@@ -90,6 +90,8 @@ def read_document(path: Path) -> Document:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problem = " ".join(filter(None, [error.context, error.problem]))
+        if error.context_mark and mark and error.context_mark.line != mark.line:
+            problem += f" (what is unclosed or wrong started on line {error.context_mark.line + 1})"
         raise YamlProblem(
             line,
             f"YAML syntax error: {problem}; check the indentation, and put text that contains "

@@ -1,0 +1,158 @@
+"""The built site: a page for every item, links both ways, sources, edit links, data shown as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build
+from eunato.model import KINDS
+from built_page import Page
+
+
+def item_page(site_dir, kind, item_id):
+    return Page(site_dir, f"{kind}/{item_id}/")
+
+
+# --- One page per item, one index per kind --------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_item_has_a_page_titled_after_it(real_site, real_build, kind):
+    for item in real_site.items(kind):
+        assert item_page(real_build, kind, item.id).title == item.title
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_has_an_index_that_links_every_item(real_site, real_build, kind):
+    index = Page(real_build, f"{kind}/")
+    assert index.content.find("table") is not None
+    assert {f"{kind}/{item.id}/" for item in real_site.items(kind)} <= index.links()
+
+
+# --- Cross-links in both directions ---------------------------------------------------
+
+
+def test_an_area_lists_its_actions_and_each_action_links_back_to_its_area(real_site, real_build):
+    for action in real_site.actions.values():
+        assert f"actions/{action.id}/" in item_page(real_build, "areas", action.area).links()
+        assert f"areas/{action.area}/" in item_page(real_build, "actions", action.id).links()
+
+
+def test_a_set_lists_its_actions_and_each_action_links_back_to_its_set(real_site, real_build):
+    for action in real_site.actions.values():
+        assert f"actions/{action.id}/" in item_page(real_build, "sets", action.set).links()
+        assert f"sets/{action.set}/" in item_page(real_build, "actions", action.id).links()
+
+
+def test_a_report_links_to_all_it_mentions_and_each_links_back(real_site, real_build):
+    for report in real_site.reports.values():
+        report_page = item_page(real_build, "reports", report.id)
+        for kind in ("areas", "actions", "operations"):
+            for target in getattr(report.mentions, kind):
+                assert f"{kind}/{target}/" in report_page.links()
+                assert f"reports/{report.id}/" in item_page(real_build, kind, target).links()
+
+
+def test_an_operation_links_to_its_areas_and_actions_and_they_link_back(real_site, real_build):
+    for operation in real_site.operations.values():
+        operation_page = item_page(real_build, "operations", operation.id)
+        for kind in ("areas", "actions"):
+            for target in getattr(operation, kind):
+                assert f"{kind}/{target}/" in operation_page.links()
+                assert f"operations/{operation.id}/" in item_page(real_build, kind, target).links()
+
+
+def test_an_action_nobody_mentions_says_so(fixture_build):
+    page = item_page(fixture_build, "actions", "lonely")
+    assert "No progress report in this record mentions this action by name." in page.text
+    assert "No operation or mechanism in this record is tied to this action." in page.text
+
+
+# --- Sources and edit links ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_page_lists_its_sources_with_their_addresses(real_site, real_build, kind):
+    for item in real_site.items(kind):
+        sources = item_page(real_build, kind, item.id).section("Sources")
+        assert len(sources.find_all("li")) == len(item.sources)
+        for source_id in item.sources:
+            source = real_site.sources[source_id]
+            text = " ".join(sources.get_text().split())
+            assert source.title in text
+            assert (source.url or source.number) in text
+
+
+def test_the_sources_page_lists_every_source_and_who_cites_it(real_site, real_build):
+    page = Page(real_build, "sources/")
+    for source_id in real_site.sources:
+        assert page.content.find(id=source_id) is not None
+    action = next(iter(real_site.actions.values()))
+    entry = page.content.find(id=action.sources[0])
+    assert f"actions/{action.id}/" in page.links(entry)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_edit_link_of_every_item_opens_its_yaml_file(real_site, real_build, kind):
+    for item in real_site.items(kind):
+        assert item_page(real_build, kind, item.id).edit_link.endswith(f"/edit/main/data/{kind}/{item.id}.yml")
+
+
+# --- Reading details ------------------------------------------------------------------
+
+
+def test_a_date_known_to_the_month_is_shown_as_a_month(fixture_build):
+    page = item_page(fixture_build, "reports", "r2")
+    assert "December 2017 (the sources give no exact day)" in page.text
+    assert "not stated in the sources" in page.text
+
+
+def test_navigation_sorts_naturally(fixture_build):
+    nav = Page(fixture_build, "").nav_links()
+    assert nav.index("reports/r2/") < nav.index("reports/r10/")
+    assert nav.index("actions/2016-2/") < nav.index("actions/2016-10/")
+
+
+def test_the_home_page_shows_every_area_with_its_counts_and_the_latest_report(real_site, real_build):
+    home = Page(real_build, "")
+    cards = home.content.select(".grid.cards li")
+    assert len(cards) == len(real_site.areas)
+    for card, area in zip(cards, real_site.areas.values()):
+        actions = len(real_site.referrers("areas", area.id, "actions"))
+        assert f"areas/{area.id}/" in home.links(card)
+        assert f"{actions} actions described" in card.get_text(" ")
+    assert f"reports/{real_site.latest_report.id}/" in home.links(home.section("Latest progress report"))
+
+
+def test_glossary_acronyms_become_tooltips(fixture_build):
+    page = item_page(fixture_build, "actions", "2016-10")
+    assert page.content.find("abbr", title="Parallel and coordinated exercises").get_text() == "PACE"
+
+
+def test_no_page_loads_fonts_from_google(real_build):
+    for html_file in real_build.rglob("*.html"):
+        assert "fonts.googleapis.com" not in html_file.read_text(encoding="utf-8"), html_file
+
+
+# --- Data text is shown, never executed -------------------------------------------------
+
+
+def test_html_and_template_syntax_in_data_show_as_text(project, tmp_path):
+    action = project / "data" / "actions" / "2016-2.yml"
+    action.write_text(
+        "title: 'Action <b>two</b> {{ site }}'\nset: 2016\narea: alpha\n"
+        "summary: 'Watch <script>alert(\"x\")</script> and {{ site.actions }} and {% if true %}x{% endif %} *here*'\n"
+        "sources: [declaration-text]\n"
+    )
+    site_dir = tmp_path / "built"
+
+    result = build(project, site_dir)
+
+    assert result.returncode == 0, result.stderr
+    page = item_page(site_dir, "actions", "2016-2")
+    assert "<script>alert" not in page.html
+    assert "<b>two</b>" not in page.html
+    assert 'Watch <script>alert("x")</script> and {{ site.actions }} and {% if true %}x{% endif %} here' in page.text
+    assert page.title == "Action <b>two</b> {{ site }}"
+    assert page.content.find("em").get_text() == "here"  # Markdown in data still works
+    assert "<title>Action &lt;b&gt;two&lt;/b&gt; &#123;&#123; site &#125;&#125; -" in page.html
