@@ -123,6 +123,9 @@ class ProposalSet(Item):
     area_counts: dict[AreaId, Annotated[int, Field(gt=0)]] = Field(
         default={}, description="Proposals per area, only where a source states the figure."
     )
+    complete_list: Markdown | None = Field(
+        default=None, description="Where the full official list of this set is published; shown on the coverage page."
+    )
 
 
 # --- Areas and actions -----------------------------------------------------------------
@@ -198,6 +201,14 @@ class Side(Record):
     end: End | None = None
 
 
+class Milestone(Record):
+    """A dated turn in an operation's life, e.g. one EU operation handing over to the next."""
+
+    date: PartialDate
+    text: Markdown
+    sources: list[SourceId] = []
+
+
 class Operation(Item):
     title: Text
     kind: Literal["operation", "mechanism"]
@@ -207,8 +218,22 @@ class Operation(Item):
     nato: Side | None = None
     eu: Side | None = None
     summary: Markdown
+    milestones: list[Milestone] = Field(default=[], description="Dated events beyond start and end; shown on the timeline.")
     areas: list[AreaId] = []
     actions: list[ActionId] = []
+    topics: list[TopicId] = []
+
+
+# --- Analyses: longer pages in the project's own words, on questions that cut across the record ----
+
+
+class Analysis(Item):
+    title: Text
+    summary: Markdown = Field(description="One paragraph: what the page argues. Shown on the index.")
+    body: Markdown = Field(description="The page itself, in Markdown; link other pages as ../operations/<id>.md.")
+    areas: list[AreaId] = []
+    actions: list[ActionId] = []
+    operations: list[OperationId] = []
     topics: list[TopicId] = []
 
 
@@ -245,6 +270,7 @@ KINDS: dict[str, type[Item]] = {
     "actions": Action,
     "reports": Report,
     "operations": Operation,
+    "analyses": Analysis,
 }
 
 Sources = dict[Id, Source]

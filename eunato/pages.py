@@ -23,6 +23,7 @@ SINGULAR = {
     "actions": "action",
     "reports": "report",
     "operations": "operation",
+    "analyses": "analysis",
 }
 
 INDEX_TITLES = {
@@ -32,6 +33,7 @@ INDEX_TITLES = {
     "actions": "Common actions",
     "reports": "Progress reports",
     "operations": "Operations and mechanisms",
+    "analyses": "Analysis",
 }
 
 

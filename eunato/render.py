@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .dates import PartialDate
 from .site import Site
+from .timeline import timeline
 
 SOURCES_PAGE = "sources.md"
 
@@ -52,7 +53,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(date=_date, cell=_cell)
-        self.env.globals.update(site=site)
+        self.env.globals.update(site=site, timeline=partial(timeline, site))
 
     def render(self, template: str, page_uri: str, kind: str | None = None, id: str | None = None) -> str:
         """Render `template` for the page at `page_uri`; item pages name their item by kind and id."""

@@ -34,6 +34,7 @@ ORDER: dict[str, Callable[[Any, Site], Any]] = {
     ),
     "reports": lambda item, site: (item.ordinal, natural_key(item.id)),
     "operations": lambda item, site: (item.start, natural_key(item.id)),
+    "analyses": lambda item, site: (item.title, natural_key(item.id)),
 }
 
 
@@ -47,6 +48,7 @@ class Site:
     actions: dict[str, Action] = field(default_factory=dict)
     reports: dict[str, Any] = field(default_factory=dict)
     operations: dict[str, Operation] = field(default_factory=dict)
+    analyses: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)

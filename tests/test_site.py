@@ -156,3 +156,33 @@ def test_html_and_template_syntax_in_data_show_as_text(project, tmp_path):
     assert page.title == "Action <b>two</b> {{ site }}"
     assert page.content.find("em").get_text() == "here"  # Markdown in data still works
     assert "<title>Action &lt;b&gt;two&lt;/b&gt; &#123;&#123; site &#125;&#125; -" in page.html
+
+
+# --- Pages made from all the data at once -----------------------------------------------
+
+
+def test_the_timeline_lists_every_dated_event_in_order(fixture_build):
+    rows = [" ".join(row.get_text(" ").split()) for row in Page(fixture_build, "timeline/").content.select("tbody tr")]
+    assert rows[0].startswith("October 2008 NATO patrol starts")
+    assert any(row.startswith("March 2012 The EU patrol widens its area.") for row in rows)
+    assert rows[-1].startswith("2025 Report ten published")
+    assert len(rows) == 1 + 1 + 3 + 3 + 1  # declaration, set, reports, patrol sides (2 starts, 1 end), milestone
+
+
+def test_the_coverage_page_counts_described_against_endorsed(fixture_build):
+    page = Page(fixture_build, "coverage/")
+    by_set = page.section("By set").get_text(" ")
+    assert " ".join(by_set.split()).count("First set 4 3 75 %") == 1
+    by_area = " ".join(page.section("By area and set").get_text(" ").split())
+    assert "Area alpha 2 of 3 2" in by_area
+    assert "Area beta 1 of not published 1" in by_area
+
+
+def test_the_glossary_lists_every_acronym(fixture_build):
+    assert "PACE Parallel and coordinated exercises" in Page(fixture_build, "glossary/").text
+
+
+def test_an_analysis_links_to_what_it_discusses_and_they_appear_in_its_body(fixture_build):
+    page = item_page(fixture_build, "analyses", "side-by-side")
+    assert {"operations/joint-patrol/", "areas/alpha/"} <= page.links()
+    assert "A section of its own" in [h2.get_text().rstrip("¶") for h2 in page.content.find_all("h2")]
