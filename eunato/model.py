@@ -241,7 +241,10 @@ class Analysis(Item):
 
 
 class Source(Record):
-    """A cited document, listed once in data/sources.yml and cited by its id."""
+    """A cited document, listed once in data/sources.yml and cited by its id.
+
+    `note` says what the reader should know, e.g. that the text was read in a translation.
+    """
 
     title: Text
     issuer: Text
@@ -252,9 +255,13 @@ class Source(Record):
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _number_or_url(self) -> Source:
-        if not (self.number or self.url):
-            raise ValueError("a source needs a way to find it; expected 'number' (official document number) or 'url'")
+    def _findable(self) -> Source:
+        # A document read only in a copy is cited by its name and date, never by the copy's address.
+        if not (self.number or self.url or self.date):
+            raise ValueError(
+                "a source needs a way to find it; expected 'number' (official document number), 'url' "
+                "(the issuer's own address) or, for a document known only by name, its 'date'"
+            )
         return self
 
 

@@ -96,6 +96,8 @@ class Renderer:
             text += f'. <a href="{escape(source.url)}">{escape(source.url)}</a>'
         if source.kind != "official":
             text += f" ({source.kind})"
+        if source.note:
+            text += f" {escape(source.note)}"
         if registry:
             text += f" [(in the source list)]({self.href(page_uri, SOURCES_PAGE, source_id)})"
         return Markup(text)

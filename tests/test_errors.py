@@ -118,7 +118,7 @@ CASES = {
     ),
     "a source with no way to find it": (
         "sources.yml",
-        "declaration-text:\n  title: T\n  issuer: NATO\nreport-text:\n  title: R\n  issuer: EU\n  number: '1'\n"
+        "declaration-text:\n  title: T\n  issuer: NATO\n  kind: press\nreport-text:\n  title: R\n  issuer: EU\n  number: '1'\n"
         "press-article:\n  title: P\n  issuer: N\n  url: https://example.org\n",
         "data/sources.yml:1: declaration-text: a source needs a way to find it; expected 'number'",
     ),
