@@ -184,6 +184,11 @@ class Report(Item):
     ordinal: int = Field(gt=0, description="1 for the first progress report, 2 for the second, ...")
     title: Text
     date: PartialDate
+    date_kind: Literal["report", "presented", "council"] = Field(
+        default="report",
+        description="What the date is: printed on the report, the day it was presented to the Councils, "
+        "or the day the Council of the EU took note of it.",
+    )
     period: Period | None = None
     highlights: list[Annotated[Statement, BeforeValidator(_as_statement)]] = Field(min_length=1)
     mentions: Mentions = Mentions()
@@ -213,7 +218,7 @@ class Operation(Item):
     title: Text
     kind: Literal["operation", "mechanism"]
     theatre: Text
-    start: PartialDate
+    start: PartialDate | None = Field(default=None, description="Left out when no source gives it.")
     end: End | None = Field(default=None, description="A date, 'ongoing', or left out when unknown.")
     nato: Side | None = None
     eu: Side | None = None

@@ -33,7 +33,7 @@ ORDER: dict[str, Callable[[Any, Site], Any]] = {
         natural_key(item.id),
     ),
     "reports": lambda item, site: (item.ordinal, natural_key(item.id)),
-    "operations": lambda item, site: (item.start, natural_key(item.id)),
+    "operations": lambda item, site: (item.start or _far_future(), natural_key(item.id)),
     "analyses": lambda item, site: (item.title, natural_key(item.id)),
 }
 

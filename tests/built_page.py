@@ -20,7 +20,7 @@ class Page:
 
     @property
     def title(self) -> str:
-        return self.content.h1.get_text(" ", strip=True).rstrip("¶").strip()
+        return " ".join(self.content.h1.get_text().split()).rstrip("¶").strip()
 
     @property
     def text(self) -> str:

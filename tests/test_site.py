@@ -103,7 +103,7 @@ def test_the_edit_link_of_every_item_opens_its_yaml_file(real_site, real_build, 
 
 def test_a_date_known_to_the_month_is_shown_as_a_month(fixture_build):
     page = item_page(fixture_build, "reports", "r2")
-    assert "December 2017 (the sources give no exact day)" in page.text
+    assert "December 2017, the date of the report (the sources give the month, not the day)" in page.text
     assert "not stated in the sources" in page.text
 
 
