@@ -52,7 +52,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=_date, cell=_cell)
+        self.env.filters.update(date=_date, cell=_cell, span=_span, count=_count)
+        self.env.filters["topic_title"] = lambda topic_id: site.topics[topic_id].title
         self.env.globals.update(site=site, timeline=partial(timeline, site))
 
     def render(self, template: str, page_uri: str, kind: str | None = None, id: str | None = None) -> str:
@@ -92,12 +93,13 @@ class Renderer:
         if source.date:
             parts.append(source.date.display())
         text = ", ".join(str(part) for part in parts)
-        if source.url:
-            text += f'. <a href="{escape(source.url)}">{escape(source.url)}</a>'
         if source.kind != "official":
             text += f" ({source.kind})"
+        text += "."
         if source.note:
             text += f" {escape(source.note)}"
+        if source.url:
+            text += f' <a href="{escape(source.url)}">{escape(source.url)}</a>'
         if registry:
             text += f" [(in the source list)]({self.href(page_uri, SOURCES_PAGE, source_id)})"
         return Markup(text)
@@ -118,6 +120,22 @@ def _date(value: PartialDate | str | None, missing: str = "not known") -> str:
     if value is None:
         return missing
     return value if isinstance(value, str) else value.display()
+
+
+def _span(start: PartialDate | None, end: PartialDate | str | None) -> str:
+    """`since June 1999 (ongoing)`, `October 2008 to 15 December 2016`, `start not known, ongoing`."""
+    if end == "ongoing":
+        return f"since {start.display()} (ongoing)" if start else "ongoing; start not known"
+    if start and end:
+        return f"{start.display()} to {end.display()}"
+    if start:
+        return f"from {start.display()}; end not known"
+    return f"until {end.display()}; start not known" if end else "not known"
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 | count("action")` -> `1 action`; `2 | count("action")` -> `2 actions`."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def _cell(text: Any) -> Markup:

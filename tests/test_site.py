@@ -120,7 +120,7 @@ def test_the_home_page_shows_every_area_with_its_counts_and_the_latest_report(re
     for card, area in zip(cards, real_site.areas.values()):
         actions = len(real_site.referrers("areas", area.id, "actions"))
         assert f"areas/{area.id}/" in home.links(card)
-        assert f"{actions} actions described" in card.get_text(" ")
+        assert f"{actions} action{'' if actions == 1 else 's'} described" in card.get_text(" ")
     assert f"reports/{real_site.latest_report.id}/" in home.links(home.section("Latest progress report"))
 
 
@@ -186,3 +186,11 @@ def test_an_analysis_links_to_what_it_discusses_and_they_appear_in_its_body(fixt
     page = item_page(fixture_build, "analyses", "side-by-side")
     assert {"operations/joint-patrol/", "areas/alpha/"} <= page.links()
     assert "A section of its own" in [h2.get_text().rstrip("¶") for h2 in page.content.find_all("h2")]
+
+
+def test_the_key_facts_stop_before_the_summary(fixture_build):
+    page = item_page(fixture_build, "actions", "2016-10")
+    facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(
+        page.content.find_all("dt"), page.content.find_all("dd"))}
+    assert facts["Topics"] == "Resilience"
+    assert "The tenth action" in page.section("What was agreed").get_text()
