@@ -1,6 +1,7 @@
-"""MkDocs hook: one generated page per data item and per kind, with its edit link on the YAML file.
+"""MkDocs hook: one generated page per data item and per kind, with its edit link on the YAML file,
+and the downloads as files of the site.
 
-The record itself is loaded by macros.py (define_env) earlier in the same build.
+The record and its downloads are made by macros.py (define_env) earlier in the same build.
 MkDocs caches this module in `mkdocs serve`: restart the server after editing it.
 """
 
@@ -32,6 +33,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Relative to edit_uri (which points at docs/), so the edit button opens the YAML file.
         file.edit_uri = posixpath.relpath(page.source, "docs")
         files.append(file)
+    for path, content in _macros(config)["downloads"].items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -42,4 +45,9 @@ def github_pages_url(repo_url: str) -> str | None:
 
 
 def _site(config: MkDocsConfig):
-    return config.plugins["macros"].variables["site"]
+    return _macros(config)["site"]
+
+
+def _macros(config: MkDocsConfig):
+    """What macros.py published for this build."""
+    return config.plugins["macros"].variables

@@ -1,7 +1,8 @@
 """mkdocs-macros entry point: load the record once per build and publish it to the pages.
 
 `define_env` runs at the start of every build (each `mkdocs serve` rebuild too),
-so an edited YAML file is read again; `hooks.py` takes the same `site` object.
+so an edited YAML file is read again. The downloads are made here, once, from
+that record; `hooks.py` takes the same `site` and `downloads` to add them as files.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from eunato import DataError, load_site
+from eunato.columns import TABLES
+from eunato.exports import export_files
 from eunato.render import Renderer, abbreviations
 
 
@@ -20,8 +23,10 @@ def define_env(env):
         site = load_site(project / "data", root=project)
     except DataError as error:
         raise PluginError(error.report()) from None
-    renderer = Renderer(site, Path(env.conf["docs_dir"]) / "templates")
+    downloads = export_files(site)
+    renderer = Renderer(site, Path(env.conf["docs_dir"]) / "templates", downloads=downloads, tables=TABLES)
     env.variables["site"] = site
+    env.variables["downloads"] = downloads
 
     @env.macro
     def render(template: str, kind: str | None = None, id: str | None = None) -> str:

@@ -41,7 +41,8 @@ def plain(text: str, limit: int | None = None) -> str:
 class Renderer:
     """`Renderer(site, templates).render("action.md", "actions/2017-01.md", item=...)`"""
 
-    def __init__(self, site: Site, templates: Path):
+    def __init__(self, site: Site, templates: Path, **extra: Any):
+        """`extra` is published to every template beside `site`: the downloads, the charts."""
         self.site = site
         self.env = Environment(
             loader=FileSystemLoader(templates),
@@ -51,8 +52,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=_date, cell=_cell)
-        self.env.globals.update(site=site)
+        self.env.filters.update(date=_date, cell=_cell, size=_size)
+        self.env.globals.update(site=site, **extra)
 
     def render(self, template: str, page_uri: str, kind: str | None = None, id: str | None = None) -> str:
         """Render `template` for the page at `page_uri`; item pages name their item by kind and id."""
@@ -115,6 +116,14 @@ def _date(value: PartialDate | str | None, missing: str = "not known") -> str:
     if value is None:
         return missing
     return value if isinstance(value, str) else value.display()
+
+
+def _size(content: bytes | str) -> str:
+    """How much a file weighs: `640 bytes`, `36.6 kB`, `2.4 MB`."""
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    if size < 1000:
+        return f"{size} bytes"
+    return f"{size / 1000:.1f} kB" if size < 1_000_000 else f"{size / 1_000_000:.1f} MB"
 
 
 def _cell(text: Any) -> Markup:
