@@ -1,7 +1,7 @@
 """MkDocs hook: one generated page per data item and per kind, with its edit link on the YAML file,
-and the downloads as files of the site.
+and the downloads and charts as files of the site.
 
-The record and its downloads are made by macros.py (define_env) earlier in the same build.
+The record, its downloads and its charts are made by macros.py (define_env) earlier in the same build.
 MkDocs caches this module in `mkdocs serve`: restart the server after editing it.
 """
 
@@ -33,8 +33,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Relative to edit_uri (which points at docs/), so the edit button opens the YAML file.
         file.edit_uri = posixpath.relpath(page.source, "docs")
         files.append(file)
-    for path, content in _macros(config)["downloads"].items():
+    made = _macros(config)
+    for path, content in made["downloads"].items():
         files.append(File.generated(config, path, content=content))
+    for chart in made["charts"].values():
+        files.append(File.generated(config, chart.path, content=chart.svg))
     return files
 
 
