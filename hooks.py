@@ -11,8 +11,10 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from eunato.feed import FEED, atom_feed
 from eunato.pages import generated_pages, navigation
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     for chart in made["charts"].values():
         files.append(File.generated(config, chart.path, content=chart.svg))
+    files.append(File.generated(config, FEED, content=_feed(files, config)))
     return files
 
 
@@ -45,6 +48,15 @@ def github_pages_url(repo_url: str) -> str | None:
     """`https://github.com/owner/name` is published at `https://owner.github.io/name/`."""
     match = re.match(r"^https://github\.com/([^/]+)/([^/]+?)(?:\.git)?/?$", repo_url)
     return f"https://{match[1].lower()}.github.io/{match[2]}/" if match else None
+
+
+def _feed(files: Files, config: MkDocsConfig) -> bytes:
+    if not config.site_url:
+        raise PluginError(
+            "the Atom feed of progress reports needs the site's own address: set site_url in mkdocs.yml "
+            "(it is derived from repo_url only for a GitHub repository)"
+        )
+    return atom_feed(_site(config), config.site_url, lambda src_uri: files.get_file_from_path(src_uri).url)
 
 
 def _site(config: MkDocsConfig):
