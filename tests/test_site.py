@@ -156,3 +156,13 @@ def test_html_and_template_syntax_in_data_show_as_text(project, tmp_path):
     assert page.title == "Action <b>two</b> {{ site }}"
     assert page.content.find("em").get_text() == "here"  # Markdown in data still works
     assert "<title>Action &lt;b&gt;two&lt;/b&gt; &#123;&#123; site &#125;&#125; -" in page.html
+
+
+def test_each_row_of_the_actions_index_carries_its_area_set_and_topics(real_site, real_build):
+    # What docs/assets/tables.js filters by; without JavaScript the same rows read in full.
+    index = Page(real_build, "actions/")
+    rows = index.content.select("#actions-table tbody tr")
+    assert [row.find("a")["href"].strip("/") for row in rows] == list(real_site.actions)
+    for row, action in zip(rows, real_site.actions.values()):
+        assert (row["data-area"], row["data-set"], row["data-topics"].split()) == (action.area, action.set, action.topics)
+        assert f"areas/{action.area}/" in index.links(row)
