@@ -47,7 +47,7 @@ class Column:
 @dataclass(frozen=True)
 class Table:
     name: str
-    row: str  # what one row is, for the Data page
+    row: str  # what a row is, for the Data page: "one row per common action"
     rows: Callable[[Site], Iterable[Any]]
     columns: tuple[Column, ...]
 
@@ -96,7 +96,7 @@ UNCERTAIN = Column("uncertain", "What the sources leave unconfirmed, one note pe
 DATE = "YYYY-MM-DD, or YYYY-MM or YYYY when the sources give only the month or the year"
 
 TABLES: tuple[Table, ...] = (
-    Table("declarations", "one Joint Declaration", items("declarations"), (
+    Table("declarations", "Joint Declaration", items("declarations"), (
         ID, TITLE,
         Column("date", f"Date of signature: {DATE}."),
         Column("place", "Where it was signed."),
@@ -104,7 +104,7 @@ TABLES: tuple[Table, ...] = (
                lambda people: lines(f"{person.name}, {person.office}" for person in people)),
         SUMMARY, TOPICS, SOURCES, UNCERTAIN,
     )),
-    Table("sets", "one common set of proposals", items("sets"), (
+    Table("sets", "common set of proposals", items("sets"), (
         ID, TITLE,
         Column("date", f"Date both Councils endorsed it: {DATE}."),
         Column("count", "How many proposals the Councils endorsed in this set."),
@@ -115,14 +115,14 @@ TABLES: tuple[Table, ...] = (
                lambda counts: ids(f"{area}={count}" for area, count in counts.items())),
         SUMMARY, SOURCES, UNCERTAIN,
     )),
-    Table("areas", "one cooperation area", items("areas"), (
+    Table("areas", "cooperation area", items("areas"), (
         ID,
         Column("number", "Its number in the 2016 Joint Declaration."),
         TITLE,
         Column("declaration", "Id of the declaration that named it."),
         SUMMARY, TOPICS, SOURCES, UNCERTAIN,
     )),
-    Table("actions", "one common action (proposal) described in this record", items("actions"), (
+    Table("actions", "common action (proposal) described in this record", items("actions"), (
         ID, TITLE,
         Column("set", "Id of the set that holds it (see sets.csv)."),
         Column("position", "Its number within the set; empty where no source gives it."),
@@ -130,7 +130,7 @@ TABLES: tuple[Table, ...] = (
         Column("subheading", "The sub-heading it stands under in the set, if any."),
         SUMMARY, TOPICS, SOURCES, UNCERTAIN,
     )),
-    Table("reports", "one joint progress report", items("reports"), (
+    Table("reports", "joint progress report", items("reports"), (
         ID,
         Column("ordinal", "1 for the first progress report, 2 for the second, and so on."),
         TITLE,
@@ -141,12 +141,12 @@ TABLES: tuple[Table, ...] = (
                lambda statements: lines(statement.text for statement in statements)),
         SOURCES, UNCERTAIN,
     )),
-    Table("report-mentions", "one area, action or operation that a report mentions", mentions, (
+    Table("report-mentions", "mention of an area, action or operation by a report", mentions, (
         Column("report", "Id of the report (see reports.csv)."),
         Column("kind", "What it mentions: areas, actions or operations (the name of the CSV file to look in)."),
         Column("id", "Id of the area, action or operation it mentions."),
     )),
-    Table("operations", "one operation or standing mechanism where the EU and NATO meet", items("operations"), (
+    Table("operations", "operation or standing mechanism where the EU and NATO meet", items("operations"), (
         ID, TITLE,
         Column("kind", "'operation' (each organisation runs its own, side by side) or 'mechanism'."),
         Column("theatre", "Where it takes place."),
@@ -165,7 +165,7 @@ TABLES: tuple[Table, ...] = (
         Column("actions", "Ids of the common actions it serves, separated by spaces.", ids),
         TOPICS, SOURCES, UNCERTAIN,
     )),
-    Table("sources", "one cited document", lambda site: registry(site, "sources"), (
+    Table("sources", "cited document", lambda site: registry(site, "sources"), (
         Column("id", "The id items cite it by (the sources columns of the other files)."),
         Column("title", "Title of the document."),
         Column("issuer", "Who issued or published it."),
@@ -175,7 +175,7 @@ TABLES: tuple[Table, ...] = (
         Column("kind", "'official', 'press' (a press article) or 'analysis'."),
         Column("note", "A remark on the source, if any."),
     )),
-    Table("topics", "one theme that cuts across the areas", lambda site: registry(site, "topics"), (
+    Table("topics", "theme that cuts across the areas", lambda site: registry(site, "topics"), (
         Column("id", "The id items name it by (the topics columns of the other files)."),
         Column("title", "Its name, as shown on the Topics page."),
         Column("summary", "What it covers, if described."),
