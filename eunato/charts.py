@@ -30,7 +30,7 @@ from .site import Site
 TEXT, MUTED = "#212121", "#616161"
 # Okabe-Ito colours: told apart with every common colour-vision deficiency.
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
-ORGANISATIONS = {"NATO": SERIES[0], "EU": SERIES[1], "Both": SERIES[2]}
+ORGANISATIONS = {"NATO": SERIES[0], "EU": SERIES[1], "EU and NATO": SERIES[2]}
 STYLE = {
     "svg.fonttype": "none",
     "svg.hashsalt": "eunato",
@@ -176,7 +176,8 @@ def _operations(site: Site) -> Chart:
         _draw_span(axes, row, span, latest)
     axes.set_yticks([sum(rows) / len(rows) for rows in row_of.values()],
                     [_wrap(operation.title) for operation in operations])
-    axes.invert_yaxis()
+    # Rows that hold only a note ("dates not known") must stay inside the axes too.
+    axes.set_ylim(max((row for rows in row_of.values() for row in rows), default=0) + 0.8, -0.8)
     _date_axis(axes, [span.start.first_day for span in spans if span.start] + ([latest.last_day] if latest else []))
     if latest:
         axes.axvline(mdates.date2num(latest.last_day), color=MUTED, linestyle=":", linewidth=1)

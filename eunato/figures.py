@@ -37,7 +37,7 @@ class Span:
     """One organisation's side of an operation, from start to end as far as they are known."""
 
     operation: Any
-    organisation: str  # "NATO", "EU", or "Both" for an operation recorded without sides
+    organisation: str  # "NATO", "EU", or "EU and NATO" for the operation as a whole
     name: str
     start: PartialDate | None
     end: PartialDate | str | None  # a date, "ongoing", or None when not known
@@ -71,14 +71,18 @@ def mentions(site: Site) -> list[Mentioned]:
 
 
 def spans(site: Site) -> list[Span]:
-    """Each operation's NATO and EU sides; an operation recorded without sides spans as a whole."""
+    """Each operation's NATO and EU sides, with their own dates.
+
+    Where no side has a date of its own (a mechanism recorded as a whole, or sides without
+    dates), the operation's own dates stand for both, in one span.
+    """
     rows = []
     for operation in site.operations.values():
         sides = [(name, side) for name, side in (("NATO", operation.nato), ("EU", operation.eu)) if side]
-        for organisation, side in sides:
-            rows.append(Span(operation, organisation, side.name, side.start, side.end))
-        if not sides:
-            rows.append(Span(operation, "Both", operation.title, operation.start, operation.end))
+        if any(side.start for _, side in sides):
+            rows += [Span(operation, organisation, side.name, side.start, side.end) for organisation, side in sides]
+        else:
+            rows.append(Span(operation, "EU and NATO", operation.title, operation.start, operation.end))
     return rows
 
 
