@@ -107,7 +107,8 @@ def _coverage(site: Site) -> Chart:
         mine = [row for row in rows if row.proposal_set is proposal_set]
         axes.barh(range(len(mine)), [row.endorsed or 0 for row in mine], color="none", edgecolor=MUTED,
                   hatch="///", label="Endorsed by the Councils")
-        axes.barh(range(len(mine)), [row.described for row in mine], color=colour, label="Described here")
+        axes.barh(range(len(mine)), [row.described for row in mine], color=colour,
+                  label=f"Described here ({set_label(proposal_set)})")
         for position, row in enumerate(mine):
             text = f"{row.described} of {row.endorsed}" if row.endorsed else f"{row.described} of ? (not published)"
             axes.annotate(text, (max(row.described, row.endorsed or 0), position), xytext=(4, 0),
@@ -115,8 +116,7 @@ def _coverage(site: Site) -> Chart:
         axes.set_xlim(right=max(row.endorsed or row.described for row in mine) * 1.45 + 1)
         axes.set_title(f"{set_label(proposal_set)}: {proposal_set.count} proposals", loc="left")
         _area_axis(axes, labels, "Proposals")
-    if sets:
-        _legend(figure, panels[0])
+    _legend(figure, *panels)
     return Chart(
         "coverage", title,
         f"{title}, per proposal set and area; where no source gives how many proposals an area holds, "
@@ -230,11 +230,11 @@ def _date_axis(axes: Any, dates: list[Any]) -> None:
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
 
 
-def _legend(figure: Figure, axes: Any) -> None:
-    """One legend under the chart, clear of the bars and their labels."""
-    handles, labels = axes.get_legend_handles_labels()
-    if handles:
-        figure.legend(handles, labels, loc="outside lower center", ncols=len(handles))
+def _legend(figure: Figure, *panels: Any) -> None:
+    """One legend under the chart, clear of the bars and their labels; each label once."""
+    entries = {label: handle for axes in panels for handle, label in zip(*axes.get_legend_handles_labels())}
+    if entries:
+        figure.legend(entries.values(), entries.keys(), loc="outside lower center", ncols=min(len(entries), 3))
 
 
 def _draw_span(axes: Any, row: int, span: figures.Span, latest: PartialDate | None) -> None:
