@@ -31,6 +31,8 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# Browser tests use Debian's Chromium; it is installed (as root, as on CI) only when missing.
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
 	touch $@

@@ -1,7 +1,8 @@
 """mkdocs-macros entry point: load the record once per build and publish it to the pages.
 
 `define_env` runs at the start of every build (each `mkdocs serve` rebuild too),
-so an edited YAML file is read again; `hooks.py` takes the same `site` object.
+so an edited YAML file is read again. The downloads and the charts are made here,
+once, from that record; `hooks.py` takes the same objects to add them as files.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from eunato import DataError, load_site
+from eunato.charts import draw_charts
+from eunato.columns import TABLES
+from eunato.exports import export_files
 from eunato.render import Renderer, abbreviations
 
 
@@ -20,8 +24,10 @@ def define_env(env):
         site = load_site(project / "data", root=project)
     except DataError as error:
         raise PluginError(error.report()) from None
-    renderer = Renderer(site, Path(env.conf["docs_dir"]) / "templates")
-    env.variables["site"] = site
+    downloads, charts = export_files(site), draw_charts(site)
+    templates = Path(env.conf["docs_dir"]) / "templates"
+    renderer = Renderer(site, templates, downloads=downloads, tables=TABLES, charts=charts)
+    env.variables.update({"site": site, "downloads": downloads, "charts": charts})
 
     @env.macro
     def render(template: str, kind: str | None = None, id: str | None = None) -> str:

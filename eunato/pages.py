@@ -1,7 +1,8 @@
 """Which pages the data makes, where each lives, and which file an editor changes to alter it.
 
 Each generated page is front matter plus one macro call; the macro renders the
-template of its kind. The body never contains data text, so nothing from YAML
+template of its kind. The front matter's `tags` are the item's topics, which
+Material's tags plugin lists on the Topics page (docs/tags.md). The body never contains data text, so nothing from YAML
 reaches the macros engine as template code.
 """
 
@@ -55,6 +56,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
                 item.title,
                 f"{SINGULAR[kind]}.md",
                 description=_description(item),
+                tags=[plain(site.topics[topic].title) for topic in getattr(item, "topics", [])],
                 kind=kind,
                 id=item.id,
             ))
@@ -77,10 +79,14 @@ def navigation(nav: list[Any], site: Site) -> list[Any]:
     return expanded
 
 
-def _page(src_uri: str, source: str, title: str, template: str, description: str = "", **context: str) -> GeneratedPage:
+def _page(
+    src_uri: str, source: str, title: str, template: str, description: str = "", tags: list[str] = (), **context: str
+) -> GeneratedPage:
     front = {"title": plain(title)}
     if description:
         front["description"] = description
+    if tags:
+        front["tags"] = list(tags)  # the topics' titles, for Material's tags plugin
     arguments = "".join(f", {name}={value!r}" for name, value in context.items())
     body = f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{{{{ render({template!r}{arguments}) }}}}\n"
     return GeneratedPage(src_uri, source, body)

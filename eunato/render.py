@@ -42,7 +42,8 @@ def plain(text: str, limit: int | None = None) -> str:
 class Renderer:
     """`Renderer(site, templates).render("action.md", "actions/2017-01.md", item=...)`"""
 
-    def __init__(self, site: Site, templates: Path):
+    def __init__(self, site: Site, templates: Path, **extra: Any):
+        """`extra` is published to every template beside `site`: the downloads, the charts."""
         self.site = site
         self.env = Environment(
             loader=FileSystemLoader(templates),
@@ -52,9 +53,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=_date, cell=_cell, span=_span, count=_count)
-        self.env.filters["topic_title"] = lambda topic_id: site.topics[topic_id].title
-        self.env.globals.update(site=site, timeline=partial(timeline, site))
+        self.env.filters.update(date=_date, cell=_cell, span=_span, count=_count, size=_size)
+        self.env.globals.update(site=site, timeline=partial(timeline, site), **extra)
 
     def render(self, template: str, page_uri: str, kind: str | None = None, id: str | None = None) -> str:
         """Render `template` for the page at `page_uri`; item pages name their item by kind and id."""
@@ -136,6 +136,14 @@ def _span(start: PartialDate | None, end: PartialDate | str | None) -> str:
 def _count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 | count("action")` -> `1 action`; `2 | count("action")` -> `2 actions`."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def _size(content: bytes | str) -> str:
+    """How much a file weighs: `640 bytes`, `36.6 kB`, `2.4 MB`."""
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    if size < 1000:
+        return f"{size} bytes"
+    return f"{size / 1000:.1f} kB" if size < 1_000_000 else f"{size / 1_000_000:.1f} MB"
 
 
 def _cell(text: Any) -> Markup:

@@ -46,7 +46,8 @@ class Page:
         if parts.scheme or parts.netloc or not parts.path:
             return None
         path = posixpath.normpath(posixpath.join(self.path, parts.path))
-        return path + "/" if not path.endswith(".html") else path
+        # A page is its folder ("areas/alpha/"); a file keeps its name ("data/record.json").
+        return path if posixpath.splitext(path)[1] else path + "/"
 
     @property
     def edit_link(self) -> str | None:

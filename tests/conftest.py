@@ -68,6 +68,18 @@ def real_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fixture_site():
+    return load_site(FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session", params=["real record", "fixture record"])
+def built(request):
+    """Each record with its built site, `(site, site_dir)`: the real one, then the small fixture."""
+    name = "real" if request.param == "real record" else "fixture"
+    return request.getfixturevalue(f"{name}_site"), request.getfixturevalue(f"{name}_build")
+
+
+@pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory):
     """The small fixture record, built once with --strict; its folder."""
     base = tmp_path_factory.mktemp("fixture")

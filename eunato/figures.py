@@ -1,0 +1,94 @@
+"""The numbers behind the charts, taken from the Site once: a chart draws them, its table lists them.
+
+Where the record does not know a figure, it is `None` here and says "not published"
+or "not recorded" in the table, never 0: a chart must not turn a gap in the sources
+into a fact.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import PartialDate
+from .site import Site
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Actions of `proposal_set` described in this record, against those the Councils endorsed."""
+
+    proposal_set: Any
+    area: Any | None  # None: all areas of the set
+    described: int
+    endorsed: int | None  # None: no source gives the figure
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    report: Any
+    areas: int | None  # None: the record does not list what the report mentions
+    actions: int | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """One organisation's side of an operation, from start to end as far as they are known."""
+
+    operation: Any
+    organisation: str  # "NATO", "EU", or "EU and NATO" for the operation as a whole
+    name: str
+    start: PartialDate | None
+    end: PartialDate | str | None  # a date, "ongoing", or None when not known
+
+
+def actions_per_area(site: Site) -> dict[tuple[str, str], int]:
+    """`{(area id, set id): actions described}` for every area and set, zeros included."""
+    counts = Counter((action.area, action.set) for action in site.actions.values())
+    return {(area, proposal_set): counts[(area, proposal_set)] for area in site.areas for proposal_set in site.sets}
+
+
+def coverage(site: Site) -> list[Coverage]:
+    """For each set: all its areas together, then area by area."""
+    counts = actions_per_area(site)
+    rows = []
+    for proposal_set in site.sets.values():
+        described = sum(counts[(area, proposal_set.id)] for area in site.areas)
+        rows.append(Coverage(proposal_set, None, described, proposal_set.count))
+        for area in site.areas.values():
+            endorsed = proposal_set.area_counts.get(area.id)
+            rows.append(Coverage(proposal_set, area, counts[(area.id, proposal_set.id)], endorsed))
+    return rows
+
+
+def mentions(site: Site) -> list[Mentioned]:
+    # An empty list means the record has not listed them, as the report page says.
+    return [
+        Mentioned(report, len(report.mentions.areas) or None, len(report.mentions.actions) or None)
+        for report in site.reports.values()
+    ]
+
+
+def spans(site: Site) -> list[Span]:
+    """Each operation's NATO and EU sides, with their own dates.
+
+    Where no side has a date of its own (a mechanism recorded as a whole, or sides without
+    dates), the operation's own dates stand for both, in one span.
+    """
+    rows = []
+    for operation in site.operations.values():
+        sides = [(name, side) for name, side in (("NATO", operation.nato), ("EU", operation.eu)) if side]
+        if any(side.start for _, side in sides):
+            rows += [Span(operation, organisation, side.name, side.start, side.end) for organisation, side in sides]
+        else:
+            rows.append(Span(operation, "EU and NATO", operation.title, operation.start, operation.end))
+    return rows
+
+
+def latest_date(site: Site) -> PartialDate | None:
+    """The last date the record knows of, to which an ongoing operation is drawn."""
+    dates = [item.date for kind in ("declarations", "sets", "reports") for item in site.items(kind)]
+    for span in spans(site):
+        dates += [date for date in (span.start, span.end) if isinstance(date, PartialDate)]
+    return max(dates, default=None)

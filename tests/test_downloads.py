@@ -1,0 +1,173 @@
+"""The Open data page: every download is offered at a stable address, documented, and says what the data says.
+
+Each test reads the files of the built site back, as an analyst would download them,
+and compares them with the record the site was built from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from built_page import Page
+from conftest import build
+from eunato.dates import PartialDate
+from eunato.model import KINDS, Source, Topic
+
+TABLES = ["declarations", "sets", "areas", "actions", "reports", "report-mentions", "operations", "sources", "topics"]
+SCHEMAS = {"declaration": "declarations", "set": "sets", "area": "areas", "action": "actions",
+           "report": "reports", "operation": "operations", "source": "sources", "topic": "topics"}
+# Columns that hold free text one entry per line; other list columns hold ids separated by spaces.
+TEXT_LISTS = {"uncertain"}
+
+
+def read_json(site_dir, path):
+    return json.loads((site_dir / path).read_text(encoding="utf-8"))
+
+
+def read_csv(site_dir, name):
+    with open(site_dir / "data" / f"{name}.csv", encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        return reader.fieldnames, list(reader)
+
+
+# --- The Data page offers every download -----------------------------------------------
+
+
+def test_the_data_page_links_every_download_and_each_exists(built):
+    site, site_dir = built
+    page = Page(site_dir, "data/")
+    expected = {"data/record.json", *(f"data/{name}.csv" for name in TABLES),
+                *(f"data/schemas/{name}.json" for name in SCHEMAS)}
+    assert expected <= page.links()
+    for path in expected:
+        assert (site_dir / path).stat().st_size > 0, path
+
+
+def test_the_data_page_documents_every_column_of_every_csv(built):
+    site, site_dir = built
+    page = Page(site_dir, "data/")
+    for name in TABLES:
+        heading = page.content.find("h3", id=f"{name}csv")
+        documented = [row.find("td").get_text(strip=True) for row in heading.find_next("table").find_all("tr")[1:]]
+        descriptions = [row.find_all("td")[1].get_text(strip=True) for row in heading.find_next("table").find_all("tr")[1:]]
+        header, _ = read_csv(site_dir, name)
+        assert documented == header, name
+        assert all(descriptions), name
+
+
+def test_the_data_page_states_the_licence_that_record_json_carries(real_build):
+    licence = read_json(real_build, "data/record.json")["licence"]
+    page = Page(real_build, "data/")
+    assert licence["name"] in page.text
+    assert licence["url"] in {a["href"] for a in page.content.find_all("a", href=True)}
+    assert "How to cite" in page.text or "how to cite" in page.text
+
+
+# --- JSON: the model reads every file back to the same record ------------------------------
+
+
+def test_record_json_holds_every_item_exactly_as_the_model_has_it(built):
+    site, site_dir = built
+    record = read_json(site_dir, "data/record.json")
+    for kind, model in KINDS.items():
+        assert [model.model_validate(entry) for entry in record[kind]] == site.items(kind), kind
+    for name, model in (("sources", Source), ("topics", Topic)):
+        assert {entry.pop("id"): model.model_validate(entry) for entry in record[name]} == getattr(site, name)
+    assert record["glossary"] == site.glossary
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_item_page_links_its_own_json_which_matches_the_item(built, kind):
+    site, site_dir = built
+    for item in site.items(kind):
+        path = f"data/{kind}/{item.id}.json"
+        assert path in Page(site_dir, f"{kind}/{item.id}/").links()
+        assert KINDS[kind].model_validate(read_json(site_dir, path)) == item
+
+
+def test_every_json_file_is_valid_against_its_published_schema(built):
+    site, site_dir = built
+    record = read_json(site_dir, "data/record.json")
+    for name, key in SCHEMAS.items():
+        schema = read_json(site_dir, f"data/schemas/{name}.json")
+        Draft202012Validator.check_schema(schema)
+        validator = Draft202012Validator(schema)
+        for entry in record[key]:
+            if key in ("sources", "topics"):
+                entry = {field: value for field, value in entry.items() if field != "id"}
+            errors = [error.message for error in validator.iter_errors(entry)]
+            assert not errors, (name, entry.get("id"), errors)
+
+
+# --- CSV: every column says what the model says --------------------------------------------
+
+
+def cell_value(cell: str, model_value, column: str):
+    """Read a CSV cell back as the type the model holds, following the Data page's rules."""
+    if isinstance(model_value, list):
+        return [entry for entry in cell.split("\n" if column in TEXT_LISTS else " ") if entry]
+    if model_value is None:
+        return None if cell == "" else cell
+    if isinstance(model_value, int):
+        return int(cell)
+    if isinstance(model_value, PartialDate):
+        return PartialDate.parse(cell)
+    return cell
+
+
+def field(item, path):
+    for part in path.split("."):
+        item = getattr(item, part, None) if item is not None else None
+    return item
+
+
+SPECIAL = {
+    ("declarations", "signatories"): lambda item: "\n".join(f"{p.name}, {p.office}" for p in item.signatories),
+    ("sets", "area_counts"): lambda item: " ".join(f"{area}={n}" for area, n in item.area_counts.items()),
+    ("reports", "highlights"): lambda item: "\n".join(h.text for h in item.highlights),
+}
+
+
+@pytest.mark.parametrize("name", ["declarations", "sets", "areas", "actions", "reports", "operations", "sources", "topics"])
+def test_each_csv_has_one_row_per_item_and_every_column_matches_the_model(built, name):
+    site, site_dir = built
+    items = getattr(site, name)
+    header, rows = read_csv(site_dir, name)
+    assert [row["id"] for row in rows] == list(items)
+    for row in rows:
+        item = items[row["id"]]
+        for column in header[1:]:  # after the id, checked above
+            if (name, column) in SPECIAL:
+                assert row[column] == SPECIAL[(name, column)](item), (name, row["id"], column)
+                continue
+            expected = field(item, column)
+            assert cell_value(row[column], expected, column) == expected, (name, row["id"], column)
+
+
+def test_report_mentions_csv_has_one_row_per_mention(built):
+    site, site_dir = built
+    header, rows = read_csv(site_dir, "report-mentions")
+    assert header == ["report", "kind", "id"]
+    expected = [(report.id, kind, target)
+                for report in site.reports.values()
+                for kind in ("areas", "actions", "operations")
+                for target in getattr(report.mentions, kind)]
+    assert [(row["report"], row["kind"], row["id"]) for row in rows] == expected
+
+
+def test_csv_keeps_commas_quotes_and_line_breaks_inside_a_cell(project, tmp_path):
+    (project / "data" / "actions" / "2016-2.yml").write_text(
+        'title: \'Comma, "quotes"\'\nset: 2016\narea: alpha\nsummary: Two lines\nuncertain: ["One; two", "Three"]\n'
+        "sources: [declaration-text]\n"
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    _, rows = read_csv(tmp_path / "site", "actions")
+    row = next(row for row in rows if row["id"] == "2016-2")
+    assert row["title"] == 'Comma, "quotes"'
+    assert row["uncertain"].split("\n") == ["One; two", "Three"]
