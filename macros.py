@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from eunato import DataError, load_site
+from eunato.problems import print_github_annotations
 from eunato.render import Renderer, abbreviations
 
 
@@ -19,6 +20,7 @@ def define_env(env):
     try:
         site = load_site(project / "data", root=project)
     except DataError as error:
+        print_github_annotations(error.problems)
         raise PluginError(error.report()) from None
     renderer = Renderer(site, Path(env.conf["docs_dir"]) / "templates")
     env.variables["site"] = site

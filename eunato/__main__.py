@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from . import DataError, load_site
+from .problems import print_github_annotations
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,9 +21,7 @@ def main(argv: list[str] | None = None) -> int:
         site = load_site(arguments.data, root=Path.cwd())
     except DataError as error:
         print(error.report(), file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in error.problems:
-                print(problem.github_annotation())
+        print_github_annotations(error.problems)
         return 1
     counts = ", ".join(f"{count} {kind}" for kind, count in site.counts().items())
     print(f"data is valid: {counts}, {len(site.sources)} sources")

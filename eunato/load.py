@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .links import references
 from .model import ID_PATTERN, KINDS, REGISTRIES, Item, Source, Topic
-from .problems import DataError, Problem, did_you_mean, expected_one_of, explain, field_name
+from .problems import DataError, Problem, expected_one_of, explain, field_name, unknown_id
 from .site import Site
 from .yaml_source import Document, Location, YamlProblem, read_document
 
@@ -173,10 +173,7 @@ def _check_references(reader: _Reader) -> None:
                 if ids is None or target_id in ids:
                     continue
                 where = f"data/{target_kind}.yml" if target_kind in REGISTRIES else f"data/{target_kind}/"
-                reader.problems.append(file.problem(location, (
-                    f"unknown {target_kind[:-1]} '{target_id}'{did_you_mean(target_id, ids)}; "
-                    f"expected an id defined in {where}"
-                    + (f" — {expected_one_of(ids)}" if len(ids) <= 12 else ""))))
+                reader.problems.append(file.problem(location, unknown_id(target_kind, target_id, ids, where)))
 
 
 def _valid(reader: _Reader, kind: str) -> dict[str, _File]:
@@ -224,14 +221,21 @@ def _ends_before_start(span: Any) -> bool:
 
 
 def _unique(reader: _Reader, kind: str, key: Any, field: str, other: str) -> None:
+    """Each record's `key` (a number, or a (group, number) pair) differs from every other record's."""
     taken: dict[Any, _File] = {}
+    clashes = []
     for file in _valid(reader, kind).values():
         value = key(file.record)
         if value is None:
             continue
         if value in taken:
-            shown = value[-1] if isinstance(value, tuple) else value
-            reader.problems.append(file.problem((field,), (
-                f"{field} {shown} is already used by {other} ({taken[value].name}); expected a {field} of its own")))
+            clashes.append((file, value))
         else:
             taken[value] = file
+    for file, value in clashes:
+        number = value[-1] if isinstance(value, tuple) else value
+        same_group = [v for v in taken if not isinstance(v, tuple) or v[:-1] == value[:-1]]
+        free = 1 + max(v[-1] if isinstance(v, tuple) else v for v in same_group)
+        reader.problems.append(file.problem((field,), (
+            f"{field} {number} is already used by {other} ({taken[value].name}); "
+            f"expected a different {field}, e.g. {free}, the next free one")))

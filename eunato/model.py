@@ -178,7 +178,7 @@ class Mentions(Record):
 
 
 class Report(Item):
-    ordinal: int = Field(gt=0, description="1 for the first progress report, 2 for the second, ...")
+    ordinal: int = Field(gt=0, description="The report's number: 1 for the first progress report, 2 for the second, and so on.")
     title: Text
     date: PartialDate
     period: Period | None = None

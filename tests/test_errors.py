@@ -41,6 +41,16 @@ CASES = {
         VALID_ACTION.replace("summary: The second action.\n", ""),
         "data/actions/2016-2.yml:1: summary: this required field is missing; add it",
     ),
+    "an item that cites no source": (
+        "actions/2016-2.yml",
+        VALID_ACTION.replace("sources: [declaration-text]\n", ""),
+        "data/actions/2016-2.yml:1: sources: this required field is missing; add it (ids from data/sources.yml)",
+    ),
+    "an empty list where one item is needed": (
+        "reports/r2.yml",
+        "ordinal: 2\ntitle: Report two\ndate: 2017-12\nhighlights: []\nsources: [report-text]\n",
+        "data/reports/r2.yml:4: highlights: found an empty list; expected at least 1 (lines starting with '- ')",
+    ),
     "an unknown field": (
         "actions/2016-2.yml",
         VALID_ACTION + "sumary: typo\n",
@@ -74,7 +84,8 @@ CASES = {
     "an action naming an area that does not exist": (
         "actions/2016-2.yml",
         VALID_ACTION.replace("area: alpha", "area: alpah"),
-        "data/actions/2016-2.yml:3: area: unknown area 'alpah' (did you mean 'alpha'?); expected an id defined in data/areas/",
+        "data/actions/2016-2.yml:3: area: unknown area 'alpah' (did you mean 'alpha'?); "
+        "expected an id defined in data/areas/, one of: alpha, beta",
     ),
     "an action naming a set that does not exist": (
         "actions/2016-2.yml",
@@ -94,7 +105,8 @@ CASES = {
     "a source id that does not exist": (
         "actions/2016-2.yml",
         VALID_ACTION.replace("sources: [declaration-text]", "sources:\n  - declaration-text\n  - declaration-txt"),
-        "data/actions/2016-2.yml:7: sources[2]: unknown source 'declaration-txt' (did you mean 'declaration-text'?)",
+        "data/actions/2016-2.yml:7: sources[2]: unknown source 'declaration-txt' (did you mean 'declaration-text'?); "
+        "expected an id defined in data/sources.yml (add the document there first, as CONTRIBUTING.md shows)",
     ),
     "a key written twice": (
         "actions/2016-2.yml",
@@ -104,7 +116,14 @@ CASES = {
     "two reports with one ordinal": (
         "reports/r2.yml",
         "ordinal: 1\ntitle: Report two\ndate: 2017-12\nhighlights: [x]\nsources: [report-text]\n",
-        "data/reports/r2.yml:1: ordinal: ordinal 1 is already used by another report (data/reports/r1.yml)",
+        "data/reports/r2.yml:1: ordinal: ordinal 1 is already used by another report (data/reports/r1.yml); "
+        "expected a different ordinal, e.g. 11, the next free one",
+    ),
+    "two actions at one position of a set": (
+        "actions/2016-2.yml",
+        VALID_ACTION + "position: 1\n",
+        "data/actions/lonely.yml:4: position: position 1 is already used by another action of the same set "
+        "(data/actions/2016-2.yml); expected a different position, e.g. 2, the next free one",
     ),
     "an operation that ends before it starts": (
         "operations/joint-patrol.yml",
@@ -176,4 +195,14 @@ def test_check_writes_github_annotations_when_run_in_github_actions(data_dir, mo
 
     result = check(data_dir)
 
+    assert "::error file=data/actions/2016-2.yml,line=3::area: unknown area 'gamma'" in result.stdout
+
+
+def test_a_failing_build_in_github_actions_also_writes_annotations(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (project / "data" / "actions" / "2016-2.yml").write_text(VALID_ACTION.replace("area: alpha", "area: gamma"))
+
+    result = build(project, tmp_path / "built")
+
+    assert result.returncode != 0
     assert "::error file=data/actions/2016-2.yml,line=3::area: unknown area 'gamma'" in result.stdout
