@@ -6,6 +6,7 @@ so an edited YAML file is read again; `hooks.py` takes the same `site` object.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from eunato import DataError, load_site
 from eunato.problems import print_github_annotations
 from eunato.render import Renderer, abbreviations
+
+log = logging.getLogger("mkdocs.plugins.eunato")
 
 
 def define_env(env):
@@ -22,6 +25,10 @@ def define_env(env):
     except DataError as error:
         print_github_annotations(error.problems)
         raise PluginError(error.report()) from None
+    for placeholder in site.placeholders:
+        # A warning: `mkdocs serve` still shows the page being written, `mkdocs build --strict` stops.
+        log.warning(str(placeholder))
+    print_github_annotations(site.placeholders, "warning")
     renderer = Renderer(site, Path(env.conf["docs_dir"]) / "templates")
     env.variables["site"] = site
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import DataError, load_site
-from .problems import print_github_annotations
+from .problems import placeholders_left, print_github_annotations
 from .schemas import write_headers, write_schemas
 
 
@@ -30,6 +30,11 @@ def _check(arguments: argparse.Namespace) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         print_github_annotations(error.problems)
+        return 1
+    if site.placeholders:
+        print("\n".join(map(str, site.placeholders)), file=sys.stderr)
+        print(placeholders_left(site.placeholders), file=sys.stderr)
+        print_github_annotations(site.placeholders)
         return 1
     counts = ", ".join(f"{count} {kind}" for kind, count in site.counts().items())
     print(f"data is valid: {counts}, {len(site.sources)} sources")

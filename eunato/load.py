@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .links import references
-from .model import ID_PATTERN, KINDS, REGISTRIES, Item, Source, Topic
+from .model import ID_PATTERN, KINDS, PLACEHOLDER, REGISTRIES, Item, Source, Topic
 from .problems import DataError, Problem, expected_one_of, explain, field_name, unknown_id
 from .site import Site
 from .yaml_source import Document, Location, YamlProblem, read_document
@@ -44,6 +44,7 @@ class _Reader:
     def __init__(self, data_dir: Path, root: Path):
         self.data_dir, self.root = data_dir, root
         self.problems: list[Problem] = []
+        self.placeholders: list[Problem] = []
         self.files: dict[str, dict[str, _File]] = {kind: {} for kind in [*KINDS, *REGISTRIES]}
 
     def display(self, path: Path) -> str:
@@ -57,10 +58,20 @@ class _Reader:
 
     def document(self, path: Path) -> Document | None:
         try:
-            return read_document(path)
+            document = read_document(path)
         except YamlProblem as problem:
             self.add(path, problem.line, "(file)", problem.message)
             return None
+        self.note_placeholders(path, document)
+        return document
+
+    def note_placeholders(self, path: Path, document: Document) -> None:
+        for location, value in document.scalars():
+            if isinstance(value, str) and value.startswith(PLACEHOLDER):
+                expected = value[len(PLACEHOLDER):].strip() or "your own text"
+                line = document.line_of(location)
+                message = f"found a placeholder; expected {expected}"
+                self.placeholders.append(Problem(self.display(path), line, field_name(location), message))
 
     def validate(self, file: _File, schema: Any, data: Any, model: type[BaseModel] | None) -> Any:
         try:
@@ -86,10 +97,10 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
     _check_references(reader)
     _check_counts(reader)
     if reader.problems:
-        raise DataError(reader.problems)
+        raise DataError(reader.problems + reader.placeholders)
     records = {kind: {i: f.record for i, f in files.items()} for kind, files in reader.files.items()}
     registries = {name: reader.files[name]["-"].record if "-" in reader.files[name] else {} for name in REGISTRIES}
-    return Site(**{kind: records[kind] for kind in KINDS}, **registries)
+    return Site(**{kind: records[kind] for kind in KINDS}, **registries, placeholders=sorted(reader.placeholders))
 
 
 def _check_layout(reader: _Reader) -> None:

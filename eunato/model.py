@@ -28,6 +28,9 @@ from . import dates
 from .dates import PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# How `python -m eunato new` marks what the editor must write: a valid value, so the preview builds,
+# that `check` and a `--strict` build refuse, so it is never published.
+PLACEHOLDER = "FILL IN:"
 
 
 def _as_id(value: Any) -> Any:

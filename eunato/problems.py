@@ -48,6 +48,14 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
+def placeholders_left(placeholders: list[Problem]) -> str:
+    count = len(placeholders)
+    return (
+        f"{count} placeholder{'s' * (count != 1)} left by `python -m eunato new`; write the real values. "
+        "The preview (`make serve`) shows them; nothing is published until none is left."
+    )
+
+
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
     return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from built_page import Page
 from conftest import build, check
 
 VALID_ACTION = """\
@@ -206,3 +207,42 @@ def test_a_failing_build_in_github_actions_also_writes_annotations(project, tmp_
 
     assert result.returncode != 0
     assert "::error file=data/actions/2016-2.yml,line=3::area: unknown area 'gamma'" in result.stdout
+
+
+# --- Placeholders: valid enough to preview, never published ------------------------------
+
+UNFINISHED_ACTION = VALID_ACTION.replace("summary: The second action.", 'summary: "FILL IN: what was agreed, in your own words"')
+
+
+def test_check_refuses_a_placeholder_and_says_what_to_write(data_dir):
+    (data_dir / "actions" / "2016-2.yml").write_text(UNFINISHED_ACTION)
+
+    result = check(data_dir)
+
+    assert result.returncode == 1
+    assert "data/actions/2016-2.yml:4: summary: found a placeholder; expected what was agreed, in your own words" in result.stderr
+    assert "1 placeholder left by `python -m eunato new`" in result.stderr
+
+
+def test_placeholders_are_listed_with_the_problems_of_other_files(data_dir):
+    (data_dir / "actions" / "2016-2.yml").write_text(UNFINISHED_ACTION)
+    (data_dir / "actions" / "lonely.yml").write_text(VALID_ACTION.replace("area: alpha", "area: gamma"))
+
+    result = check(data_dir)
+
+    assert "data/actions/2016-2.yml:4: summary: found a placeholder" in result.stderr
+    assert "data/actions/lonely.yml:3: area: unknown area 'gamma'" in result.stderr
+    assert "2 problems in the data; nothing was built." in result.stderr
+
+
+def test_the_preview_shows_a_placeholder_and_warns_but_a_strict_build_refuses_it(project, tmp_path):
+    (project / "data" / "actions" / "2016-2.yml").write_text(UNFINISHED_ACTION)
+
+    preview = build(project, tmp_path / "preview", strict=False)
+    strict = build(project, tmp_path / "strict")
+
+    assert preview.returncode == 0, preview.stderr
+    assert "WARNING -  data/actions/2016-2.yml:4: summary: found a placeholder" in preview.stderr
+    assert "FILL IN: what was agreed" in Page(tmp_path / "preview", "actions/2016-2/").text
+    assert strict.returncode != 0
+    assert "data/actions/2016-2.yml:4: summary: found a placeholder" in strict.stderr
