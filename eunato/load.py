@@ -97,7 +97,7 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
     _check_references(reader)
     _check_counts(reader)
     if reader.problems:
-        raise DataError(reader.problems + reader.placeholders)
+        raise DataError(reader.problems, placeholders=reader.placeholders)
     records = {kind: {i: f.record for i, f in files.items()} for kind, files in reader.files.items()}
     registries = {name: reader.files[name]["-"].record if "-" in reader.files[name] else {} for name in REGISTRIES}
     return Site(**{kind: records[kind] for kind in KINDS}, **registries, placeholders=sorted(reader.placeholders))
@@ -142,7 +142,7 @@ def _read_item(reader: _Reader, kind: str, model: type[Item], path: Path) -> Non
     if not re.match(ID_PATTERN, item_id):
         reader.problems.append(file.problem(("id",), (
             f"the file name '{path.name}' is not a valid id; expected lowercase letters, digits and single "
-            f"dashes, e.g. '{_suggest_id(item_id)}{path.suffix}' (rename the file)")))
+            f"dashes, e.g. '{suggest_id(item_id)}{path.suffix}' (rename the file)")))
     elif "id" in data and str(data["id"]) != item_id:
         reader.problems.append(file.problem(("id",), (
             f"the id '{data['id']}' does not match the file name '{path.name}'; expected '{item_id}' "
@@ -154,7 +154,7 @@ def _read_item(reader: _Reader, kind: str, model: type[Item], path: Path) -> Non
     reader.problems[before:] = [p for p in reader.problems[before:] if p.field != "id"]
 
 
-def _suggest_id(text: str) -> str:
+def suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-item"
 
 

@@ -35,10 +35,11 @@ def print_github_annotations(problems: Iterable[Problem], level: str = "error") 
 
 
 class DataError(Exception):
-    """Every problem found in data/, raised once after all files were read."""
+    """Every problem found in data/, raised once after all files were read; placeholders are listed too."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
+    def __init__(self, problems: Iterable[Problem], placeholders: Iterable[Problem] = ()):
+        self.placeholders = sorted(set(placeholders))
+        self.problems = sorted(set(problems) | set(self.placeholders))
         super().__init__(self.report())
 
     def report(self) -> str:
