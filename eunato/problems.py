@@ -52,8 +52,8 @@ class DataError(Exception):
 def placeholders_left(placeholders: list[Problem]) -> str:
     count = len(placeholders)
     return (
-        f"{count} placeholder{'s' * (count != 1)} left by `python -m eunato new`; write the real values. "
-        "The preview (`make serve`) shows them; nothing is published until none is left."
+        f"{count} placeholder{'s' * (count != 1)} from `python -m eunato new` still to write; "
+        "`make serve` shows them on the page, and nothing is published until none is left."
     )
 
 

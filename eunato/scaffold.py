@@ -70,7 +70,8 @@ def new(what: str, data_dir: Path, **options) -> int:
         print("Updated schemas/, so your editor knows the new ids.")
     left = [p for p in site.placeholders if Path(p.file).resolve() == path.resolve()
             or (Path(p.file).name == "sources.yml" and p.field.split(".")[0] == draft.source_id)]
-    print(f"\nWrite these {len(left)} values; until then `make check` fails and nothing is published:")
+    these = "this value" if len(left) == 1 else f"these {len(left)} values"
+    print(f"\nWrite {these}; until then `make check` fails and nothing is published:")
     print("\n".join(f"  {placeholder}" for placeholder in left))
     print(NEXT_STEPS[what])
     return 0

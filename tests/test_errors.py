@@ -221,7 +221,7 @@ def test_check_refuses_a_placeholder_and_says_what_to_write(data_dir):
 
     assert result.returncode == 1
     assert "data/actions/2016-2.yml:4: summary: found a placeholder; expected what was agreed, in your own words" in result.stderr
-    assert "1 placeholder left by `python -m eunato new`" in result.stderr
+    assert "1 placeholder from `python -m eunato new` still to write" in result.stderr
 
 
 def test_placeholders_are_listed_with_the_problems_of_other_files(data_dir):
