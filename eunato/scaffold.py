@@ -17,11 +17,12 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .load import load_site, suggest_id
-from .model import ID_PATTERN, PLACEHOLDER
+from .model import ID_PATTERN
 from .problems import DataError, unknown_id
 from .schemas import header, write_schemas
 from .site import Site
 
+DRAFTS_DIR = Path(__file__).parent / "drafts"
 ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
@@ -40,7 +41,7 @@ class Refused(Exception):
 class Draft:
     kind: str  # "reports"
     item_id: str  # "2017-12"
-    text: str  # the new file, schema line first
+    text: str  # the new file, less its schema line (`write` adds it)
     source_id: str  # what it cites
     source_entry: str  # text to append to data/sources.yml, or "" when the source exists
     summary: str  # "progress report no. 2 of 5 December 2017"
@@ -100,36 +101,9 @@ def report_draft(site: Site, data_dir: Path, date: str, ordinal: int | None = No
     source_id, entry = _source(site, source, f"report-{item_id}", when, "report", reasons)
     if reasons:
         raise Refused(reasons)
-    title = f"{ORDINALS[ordinal - 1].capitalize()} progress report" if ordinal <= len(ORDINALS) else f"Progress report no. {ordinal}"
-    month = PartialDate(when.year, when.month).display()
-    text = f"""\
-# Progress report no. {ordinal}, begun with `python -m eunato new report`. Replace each "{PLACEHOLDER}" value;
-# `make check` lists those left. The guide: CONTRIBUTING.md, "Adding a progress report".
-ordinal: {ordinal}
-title: {title} ({month})
-date: {when.iso()}
-# The months the report covers, only where the report itself states them:
-# period:
-#   start: YYYY-MM
-#   end: YYYY-MM
-highlights:
-  # What the report says, in your own words, one item per point. A point backed by a document
-  # not listed under `sources:` below is written as:
-  #   - text: Your sentence.
-  #     sources: [an-id-from-data-sources-yml]
-  - "{PLACEHOLDER} one thing the report says, in your own words"
-mentions:
-  # Ids of what the report itself speaks of; each of those pages then links back to this report.
-  areas: []       # ids from data/areas/
-  actions: []     # ids from data/actions/
-  operations: []  # ids from data/operations/
-# What the sources leave unconfirmed, shown as a warning on the page:
-# uncertain:
-#   - Your sentence.
-sources:
-  # Ids from data/sources.yml, the report itself first.
-  - {source_id}
-"""
+    name = f"{ORDINALS[ordinal - 1].capitalize()} progress report" if ordinal <= len(ORDINALS) else f"Progress report no. {ordinal}"
+    title = f"{name} ({PartialDate(when.year, when.month).display()})"
+    text = _draft("report", ordinal=ordinal, title=title, date=when.iso(), source=source_id)
     return Draft("reports", item_id, text, source_id, entry, f"progress report no. {ordinal} of {when.display()}")
 
 
@@ -142,22 +116,8 @@ def action_draft(site: Site, data_dir: Path, item_id: str, set_id: str, area: st
     source_id, entry = _source(site, source, f"action-{item_id}", None, "action", reasons)
     if reasons:
         raise Refused(reasons)
-    position_line = f"position: {position}" if position else "# position: N   # its number in the set, only where a source gives it"
-    text = f"""\
-# A common action, begun with `python -m eunato new action`. Replace each "{PLACEHOLDER}" value;
-# `make check` lists those left. The guide: CONTRIBUTING.md.
-title: "{PLACEHOLDER} what the action is about, in a few words"
-set: {set_id}
-area: {area}
-{position_line}
-# subheading: the heading it sits under in the set, only where a source gives it
-summary: "{PLACEHOLDER} what was agreed, in your own words"
-# topics: [ids from data/topics.yml]
-# uncertain:
-#   - What the sources leave unconfirmed, shown as a warning on the page.
-sources:
-  - {source_id}
-"""
+    position_line = f"position: {position}" if position else "# position: N  # its number in the set, only where a source gives it"
+    text = _draft("action", set=set_id, area=area, position=position_line, source=source_id)
     return Draft("actions", item_id, text, source_id, entry, f"an action of set {set_id} in area {area}")
 
 
@@ -169,29 +129,7 @@ def operation_draft(site: Site, data_dir: Path, item_id: str, start: str, kind: 
     source_id, entry = _source(site, source, f"operation-{item_id}", None, "operation", reasons)
     if reasons:
         raise Refused(reasons)
-    text = f"""\
-# An operation or mechanism, begun with `python -m eunato new operation`. Replace each "{PLACEHOLDER}"
-# value; `make check` lists those left. The guide: CONTRIBUTING.md.
-title: "{PLACEHOLDER} its name, as the page title"
-kind: {kind}  # operation, or mechanism (a standing arrangement rather than a deployment)
-theatre: "{PLACEHOLDER} where it takes place"
-start: {when.iso()}
-# end: YYYY-MM, or ongoing; leave it out when the sources do not say
-# What each organisation brings, where the sources say (eu: takes the same four fields):
-# nato:
-#   name: its operation, body or instrument
-#   role: what it does there
-#   start: YYYY-MM
-#   end: ongoing
-summary: "{PLACEHOLDER} what the two do side by side, in your own words"
-areas: []    # ids from data/areas/
-actions: []  # ids from data/actions/
-# topics: [ids from data/topics.yml]
-# uncertain:
-#   - What the sources leave unconfirmed, shown as a warning on the page.
-sources:
-  - {source_id}
-"""
+    text = _draft("operation", kind=kind, start=when.iso(), source=source_id)
     kind_with_article = {"operation": "an operation", "mechanism": "a mechanism"}[kind]
     return Draft("operations", item_id, text, source_id, entry, f"{kind_with_article} starting {when.display()}")
 
@@ -251,17 +189,12 @@ def _source(site: Site, source: str | None, new_id: str, date: PartialDate | Non
     if new_id in site.sources:
         return new_id, ""
     date_line = f"  date: {date.iso()}" if date else "  # date: YYYY-MM-DD, as the document gives it"
-    return new_id, f"""
-# Added by `python -m eunato new {made_for}`: describe the document from its original issuer (never a
-# mirror or a copy), then delete this comment. CONTRIBUTING.md, "Citing a source", explains each field.
-{new_id}:
-  title: "{PLACEHOLDER} the document's title, as its issuer gives it"
-  issuer: "{PLACEHOLDER} who issued it, e.g. NATO or Council of the European Union"
-{date_line}
-  number: "{PLACEHOLDER} its official document number; if it has none, delete this line and give its url"
-  # url: the issuer's own address for the document, https://…
-  kind: official  # official (issued by the EU or NATO), press, or analysis
-"""
+    return new_id, _draft("source", made_for=made_for, source=new_id, date=date_line)
+
+
+def _draft(name: str, **values: object) -> str:
+    """eunato/drafts/<name>.yml with its `{fields}` filled in; what is left to write says `FILL IN:`."""
+    return (DRAFTS_DIR / f"{name}.yml").read_text(encoding="utf-8").format(**values)
 
 
 DRAFTS = {"report": report_draft, "action": action_draft, "operation": operation_draft}
