@@ -30,6 +30,15 @@ def test_the_committed_schemas_are_what_the_model_and_the_data_generate():
         assert committed[name] == text, f"schemas/{name} is out of date: {HOW_TO_FIX}"
 
 
+def test_every_data_file_names_its_schema_on_its_first_line():
+    wrong = [
+        path.relative_to(ROOT).as_posix()
+        for path, name in data_files(ROOT / "data").items()
+        if path.read_text(encoding="utf-8").partition("\n")[0] != header(path, ROOT / "schemas", name)
+    ]
+    assert not wrong, f"these files lack their schema line: {wrong}; {HOW_TO_FIX}"
+
+
 @pytest.mark.parametrize("name", sorted(generate(FIXTURE_DATA)))
 def test_every_schema_is_a_valid_draft_7_schema_that_names_its_origin(name):
     schema = json.loads(generate(FIXTURE_DATA)[name])
