@@ -45,9 +45,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def github_pages_url(repo_url: str) -> str | None:
-    """`https://github.com/owner/name` is published at `https://owner.github.io/name/`."""
+    """`https://github.com/owner/name` is published at `https://owner.github.io/name/`.
+
+    The repository `owner/owner.github.io` is the owner's own site, at `https://owner.github.io/`.
+    """
     match = re.match(r"^https://github\.com/([^/]+)/([^/]+?)(?:\.git)?/?$", repo_url)
-    return f"https://{match[1].lower()}.github.io/{match[2]}/" if match else None
+    if not match:
+        return None
+    owner, name = match[1].lower(), match[2]
+    return f"https://{owner}.github.io/" if name.lower() == f"{owner}.github.io" else f"https://{owner}.github.io/{name}/"
 
 
 def _feed(files: Files, config: MkDocsConfig) -> bytes:

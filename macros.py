@@ -7,6 +7,7 @@ once, from that record; `hooks.py` takes the same objects to add them as files.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,7 +16,10 @@ from eunato import DataError, load_site
 from eunato.charts import draw_charts
 from eunato.columns import TABLES
 from eunato.exports import export_files
+from eunato.problems import print_github_annotations
 from eunato.render import Renderer, abbreviations
+
+log = logging.getLogger("mkdocs.plugins.eunato")
 
 
 def define_env(env):
@@ -23,7 +27,12 @@ def define_env(env):
     try:
         site = load_site(project / "data", root=project)
     except DataError as error:
+        print_github_annotations(error.problems)
         raise PluginError(error.report()) from None
+    for placeholder in site.placeholders:
+        # A warning: `mkdocs serve` still shows the page being written, `mkdocs build --strict` stops.
+        log.warning(str(placeholder))
+    print_github_annotations(site.placeholders, "warning")
     downloads, charts = export_files(site), draw_charts(site)
     templates = Path(env.conf["docs_dir"]) / "templates"
     renderer = Renderer(site, templates, downloads=downloads, tables=TABLES, charts=charts)

@@ -91,8 +91,14 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-            "description": "YYYY-MM-DD, or YYYY-MM when only the month is known, or YYYY",
-        }
+        return dict(JSON_SCHEMA)
+
+
+# What an editor may type: `2019-06-17`, `2019-06`, or a year, which YAML reads as a number.
+JSON_SCHEMA: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "minimum": 1000,
+    "maximum": 9999,
+    "description": "YYYY-MM-DD, or YYYY-MM when only the month is known, or YYYY",
+}

@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .links import references
-from .model import ID_PATTERN, KINDS, REGISTRIES, Item, Source, Topic
-from .problems import DataError, Problem, did_you_mean, expected_one_of, explain, field_name
+from .model import ID_PATTERN, KINDS, PLACEHOLDER, REGISTRIES, Item, Source, Topic
+from .problems import DataError, Problem, expected_one_of, explain, field_name, unknown_id
 from .site import Site
 from .yaml_source import Document, Location, YamlProblem, read_document
 
@@ -44,6 +44,7 @@ class _Reader:
     def __init__(self, data_dir: Path, root: Path):
         self.data_dir, self.root = data_dir, root
         self.problems: list[Problem] = []
+        self.placeholders: list[Problem] = []
         self.files: dict[str, dict[str, _File]] = {kind: {} for kind in [*KINDS, *REGISTRIES]}
 
     def display(self, path: Path) -> str:
@@ -57,10 +58,20 @@ class _Reader:
 
     def document(self, path: Path) -> Document | None:
         try:
-            return read_document(path)
+            document = read_document(path)
         except YamlProblem as problem:
             self.add(path, problem.line, "(file)", problem.message)
             return None
+        self.note_placeholders(path, document)
+        return document
+
+    def note_placeholders(self, path: Path, document: Document) -> None:
+        for location, value in document.scalars():
+            if isinstance(value, str) and value.startswith(PLACEHOLDER):
+                expected = value[len(PLACEHOLDER):].strip() or "your own text"
+                line = document.line_of(location)
+                message = f"found a placeholder; expected {expected}"
+                self.placeholders.append(Problem(self.display(path), line, field_name(location), message))
 
     def validate(self, file: _File, schema: Any, data: Any, model: type[BaseModel] | None) -> Any:
         try:
@@ -86,10 +97,10 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
     _check_references(reader)
     _check_counts(reader)
     if reader.problems:
-        raise DataError(reader.problems)
+        raise DataError(reader.problems, placeholders=reader.placeholders)
     records = {kind: {i: f.record for i, f in files.items()} for kind, files in reader.files.items()}
     registries = {name: reader.files[name]["-"].record if "-" in reader.files[name] else {} for name in REGISTRIES}
-    return Site(**{kind: records[kind] for kind in KINDS}, **registries)
+    return Site(**{kind: records[kind] for kind in KINDS}, **registries, placeholders=sorted(reader.placeholders))
 
 
 def _check_layout(reader: _Reader) -> None:
@@ -131,7 +142,7 @@ def _read_item(reader: _Reader, kind: str, model: type[Item], path: Path) -> Non
     if not re.match(ID_PATTERN, item_id):
         reader.problems.append(file.problem(("id",), (
             f"the file name '{path.name}' is not a valid id; expected lowercase letters, digits and single "
-            f"dashes, e.g. '{_suggest_id(item_id)}{path.suffix}' (rename the file)")))
+            f"dashes, e.g. '{suggest_id(item_id)}{path.suffix}' (rename the file)")))
     elif "id" in data and str(data["id"]) != item_id:
         reader.problems.append(file.problem(("id",), (
             f"the id '{data['id']}' does not match the file name '{path.name}'; expected '{item_id}' "
@@ -143,7 +154,7 @@ def _read_item(reader: _Reader, kind: str, model: type[Item], path: Path) -> Non
     reader.problems[before:] = [p for p in reader.problems[before:] if p.field != "id"]
 
 
-def _suggest_id(text: str) -> str:
+def suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-item"
 
 
@@ -173,10 +184,7 @@ def _check_references(reader: _Reader) -> None:
                 if ids is None or target_id in ids:
                     continue
                 where = f"data/{target_kind}.yml" if target_kind in REGISTRIES else f"data/{target_kind}/"
-                reader.problems.append(file.problem(location, (
-                    f"unknown {target_kind[:-1]} '{target_id}'{did_you_mean(target_id, ids)}; "
-                    f"expected an id defined in {where}"
-                    + (f" — {expected_one_of(ids)}" if len(ids) <= 12 else ""))))
+                reader.problems.append(file.problem(location, unknown_id(target_kind, target_id, ids, where)))
 
 
 def _valid(reader: _Reader, kind: str) -> dict[str, _File]:
@@ -224,14 +232,21 @@ def _ends_before_start(span: Any) -> bool:
 
 
 def _unique(reader: _Reader, kind: str, key: Any, field: str, other: str) -> None:
+    """Each record's `key` (a number, or a (group, number) pair) differs from every other record's."""
     taken: dict[Any, _File] = {}
+    clashes = []
     for file in _valid(reader, kind).values():
         value = key(file.record)
         if value is None:
             continue
         if value in taken:
-            shown = value[-1] if isinstance(value, tuple) else value
-            reader.problems.append(file.problem((field,), (
-                f"{field} {shown} is already used by {other} ({taken[value].name}); expected a {field} of its own")))
+            clashes.append((file, value))
         else:
             taken[value] = file
+    for file, value in clashes:
+        number = value[-1] if isinstance(value, tuple) else value
+        same_group = [v for v in taken if not isinstance(v, tuple) or v[:-1] == value[:-1]]
+        free = 1 + max(v[-1] if isinstance(v, tuple) else v for v in same_group)
+        reader.problems.append(file.problem((field,), (
+            f"{field} {number} is already used by {other} ({taken[value].name}); "
+            f"expected a different {field}, e.g. {free}, the next free one")))

@@ -24,9 +24,13 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from . import dates
 from .dates import PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# How `python -m eunato new` marks what the editor must write: a valid value, so the preview builds,
+# that `check` and a `--strict` build refuse, so it is never published.
+PLACEHOLDER = "FILL IN:"
 
 
 def _as_id(value: Any) -> Any:
@@ -41,7 +45,12 @@ def _as_id(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, BeforeValidator(_as_id), StringConstraints(pattern=ID_PATTERN)]
+Id = Annotated[
+    str,
+    BeforeValidator(_as_id),
+    StringConstraints(pattern=ID_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "description": "an id: lowercase letters, digits and single dashes"}),
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[Text, WithJsonSchema({"type": "string", "description": "Markdown text, in the project's own words"})]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -76,7 +85,7 @@ def _parse_end(value: Any) -> PartialDate | str:
 End = Annotated[
     PartialDate | str,
     PlainValidator(_parse_end),
-    WithJsonSchema({"type": "string", "description": "a date (YYYY-MM-DD, YYYY-MM or YYYY), or 'ongoing'"}),
+    WithJsonSchema({"anyOf": [{"const": "ongoing"}, dates.JSON_SCHEMA], "description": "a date, or 'ongoing'"}),
 ]
 
 
@@ -163,6 +172,10 @@ def _as_statement(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+# A highlight is a plain sentence, or a mapping with its text and its own sources.
+Highlight = Annotated[Statement, BeforeValidator(_as_statement, json_schema_input_type=Markdown | Statement)]
+
+
 class Period(Record):
     start: PartialDate
     end: PartialDate
@@ -181,7 +194,7 @@ class Mentions(Record):
 
 
 class Report(Item):
-    ordinal: int = Field(gt=0, description="1 for the first progress report, 2 for the second, ...")
+    ordinal: int = Field(gt=0, description="The report's number: 1 for the first progress report, 2 for the second, and so on.")
     title: Text
     date: PartialDate
     date_kind: Literal["report", "presented", "council"] = Field(
@@ -189,9 +202,13 @@ class Report(Item):
         description="What the date is: printed on the report, the day it was presented to the Councils, "
         "or the day the Council of the EU took note of it.",
     )
-    period: Period | None = None
-    highlights: list[Annotated[Statement, BeforeValidator(_as_statement)]] = Field(min_length=1)
-    mentions: Mentions = Mentions()
+    period: Period | None = Field(default=None, description="The months the report covers, only where the report states them.")
+    highlights: list[Highlight] = Field(
+        min_length=1, description="What the report says, in the project's own words: a sentence, or text with its own sources."
+    )
+    mentions: Mentions = Field(
+        default=Mentions(), description="Ids of what the report itself speaks of; each of those pages links back to it."
+    )
 
 
 # --- Operations and mechanisms ---------------------------------------------------------

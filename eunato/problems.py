@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,17 +21,25 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
-    def github_annotation(self) -> str:
+    def github_annotation(self, level: str = "error") -> str:
         """The same problem as a GitHub Actions annotation on the file and line."""
         text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line}::{text}"
+        return f"::{level} file={self.file},line={self.line}::{text}"
+
+
+def print_github_annotations(problems: Iterable[Problem], level: str = "error") -> None:
+    """In GitHub Actions, show each problem on its file and line in the pull request; elsewhere do nothing."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(problem.github_annotation(level), flush=True)
 
 
 class DataError(Exception):
-    """Every problem found in data/, raised once after all files were read."""
+    """Every problem found in data/, raised once after all files were read; placeholders are listed too."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
+    def __init__(self, problems: Iterable[Problem], placeholders: Iterable[Problem] = ()):
+        self.placeholders = sorted(set(placeholders))
+        self.problems = sorted(set(problems) | set(self.placeholders))
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -40,17 +49,37 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
+def placeholders_left(placeholders: list[Problem]) -> str:
+    count = len(placeholders)
+    return (
+        f"{count} placeholder{'s' * (count != 1)} from `python -m eunato new` still to write; "
+        "`make serve` shows them on the page, and nothing is published until none is left."
+    )
+
+
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.6)
     return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
 
 
+def unknown_id(kind: str, value: str, ids: Iterable[str], where: str) -> str:
+    """`unknown area 'hybrid' (did you mean 'hybrid-threats'?); expected an id defined in data/areas/, one of: …`"""
+    ids = sorted(ids)
+    message = f"unknown {kind[:-1]} '{value}'{did_you_mean(value, ids)}; expected an id defined in {where}"
+    if kind == "sources":
+        return message + " (add the document there first, as CONTRIBUTING.md shows)"
+    return message + (f", {one_of(ids)}" if ids and len(ids) <= 12 else "")
+
+
 def expected_one_of(choices: Iterable[str], limit: int = 12) -> str:
     choices = sorted(choices)
-    if not choices:
-        return "none exist yet"
+    return f"expected {one_of(choices, limit)}" if choices else "none exist yet"
+
+
+def one_of(choices: Iterable[str], limit: int = 12) -> str:
+    choices = sorted(choices)
     shown = ", ".join(choices[:limit])
-    return f"expected one of: {shown}" + (f", … ({len(choices)} in all)" if len(choices) > limit else "")
+    return f"one of: {shown}" + (f", … ({len(choices)} in all)" if len(choices) > limit else "")
 
 
 def field_name(location: Iterable[str | int]) -> str:
@@ -84,7 +113,8 @@ def explain(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     kind, found, ctx = error["type"], error.get("input"), error.get("ctx", {})
     location = error["loc"]
     if kind == "missing":
-        return "this required field is missing; add it"
+        hint = _description_at(model, location)
+        return "this required field is missing; add it" + (f" ({hint})" if hint else "")
     if kind == "extra_forbidden":
         allowed = _fields_at(model, location[:-1])
         key = str(location[-1])
@@ -94,7 +124,8 @@ def explain(error: dict[str, Any], model: type[BaseModel] | None) -> str:
     if kind == "literal_error":
         return f"found {describe_value(found)}; expected one of: {ctx.get('expected')}"
     if kind == "too_short":
-        return f"found {ctx.get('actual_length', 0)} items; expected at least {ctx.get('min_length')}"
+        found_items = f"{ctx.get('actual_length', 0)} items" if ctx.get("actual_length") else "an empty list"
+        return f"found {found_items}; expected at least {ctx.get('min_length')} (lines starting with '- ')"
     if kind == "greater_than":
         return f"found {describe_value(found)}; expected a number greater than {ctx.get('gt')}"
     if kind == "string_too_short":
@@ -120,10 +151,23 @@ def _fields_at(model: type[BaseModel] | None, location: tuple) -> list[str]:
 
     Parts that are not fields (list positions, the ids that key a registry) keep the current model.
     """
+    model = _model_at(model, location)
+    return sorted(model.model_fields) if model is not None else []
+
+
+def _description_at(model: type[BaseModel] | None, location: tuple) -> str:
+    """What the model says a field holds: `sources` -> `ids from data/sources.yml`."""
+    parent, name = _model_at(model, location[:-1]), location[-1] if location else None
+    field = parent.model_fields.get(name) if parent is not None and isinstance(name, str) else None
+    description = (field.description or "") if field else ""
+    return description[:1].lower() + description[1:].rstrip(".")
+
+
+def _model_at(model: type[BaseModel] | None, location: tuple) -> type[BaseModel] | None:
     for part in location:
         if model is not None and isinstance(part, str) and part in model.model_fields:
             model = _model_in(model.model_fields[part].annotation)
-    return sorted(model.model_fields) if model is not None else []
+    return model
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

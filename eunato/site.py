@@ -11,6 +11,7 @@ from typing import Any
 from .dates import PartialDate
 from .links import references
 from .model import KINDS, Action, Item, Operation, Source, Topic
+from .problems import Problem
 
 
 def natural_key(text: str) -> tuple:
@@ -52,6 +53,8 @@ class Site:
     sources: dict[str, Source] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     glossary: dict[str, str] = field(default_factory=dict)
+    # Values `python -m eunato new` left for the editor: shown in the preview, refused by `check` and `--strict`.
+    placeholders: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for kind in KINDS:

@@ -10,6 +10,7 @@ an error about `sources.2` can point at its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,21 @@ class Document:
             if line is not None:
                 return line
         return 1
+
+    def scalars(self) -> Iterator[tuple[Location, Any]]:
+        """Every value that is neither a mapping nor a list, with where it sits: `(("highlights", 0), "A sentence.")`."""
+        return _scalars(self.data, ())
+
+
+def _scalars(value: Any, location: Location) -> Iterator[tuple[Location, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _scalars(item, location + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _scalars(item, location + (index,))
+    else:
+        yield location, value
 
 
 def read_document(path: Path) -> Document:

@@ -28,8 +28,9 @@ def check(data_dir: Path) -> subprocess.CompletedProcess:
     return run(sys.executable, "-m", "eunato", "check", data_dir.name, cwd=data_dir.parent)
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f", project / "mkdocs.yml", "-d", site_dir, cwd=project)
+def build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    mode = "--strict" if strict else "--no-strict"
+    return run(sys.executable, "-m", "mkdocs", "build", mode, "-f", project / "mkdocs.yml", "-d", site_dir, cwd=project)
 
 
 def copy_project(destination: Path, data: Path = FIXTURE_DATA) -> Path:

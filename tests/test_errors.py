@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from built_page import Page
 from conftest import build, check
 
 VALID_ACTION = """\
@@ -40,6 +41,16 @@ CASES = {
         "actions/2016-2.yml",
         VALID_ACTION.replace("summary: The second action.\n", ""),
         "data/actions/2016-2.yml:1: summary: this required field is missing; add it",
+    ),
+    "an item that cites no source": (
+        "actions/2016-2.yml",
+        VALID_ACTION.replace("sources: [declaration-text]\n", ""),
+        "data/actions/2016-2.yml:1: sources: this required field is missing; add it (ids from data/sources.yml)",
+    ),
+    "an empty list where one item is needed": (
+        "reports/r2.yml",
+        "ordinal: 2\ntitle: Report two\ndate: 2017-12\nhighlights: []\nsources: [report-text]\n",
+        "data/reports/r2.yml:4: highlights: found an empty list; expected at least 1 (lines starting with '- ')",
     ),
     "an unknown field": (
         "actions/2016-2.yml",
@@ -74,7 +85,8 @@ CASES = {
     "an action naming an area that does not exist": (
         "actions/2016-2.yml",
         VALID_ACTION.replace("area: alpha", "area: alpah"),
-        "data/actions/2016-2.yml:3: area: unknown area 'alpah' (did you mean 'alpha'?); expected an id defined in data/areas/",
+        "data/actions/2016-2.yml:3: area: unknown area 'alpah' (did you mean 'alpha'?); "
+        "expected an id defined in data/areas/, one of: alpha, beta",
     ),
     "an action naming a set that does not exist": (
         "actions/2016-2.yml",
@@ -94,7 +106,8 @@ CASES = {
     "a source id that does not exist": (
         "actions/2016-2.yml",
         VALID_ACTION.replace("sources: [declaration-text]", "sources:\n  - declaration-text\n  - declaration-txt"),
-        "data/actions/2016-2.yml:7: sources[2]: unknown source 'declaration-txt' (did you mean 'declaration-text'?)",
+        "data/actions/2016-2.yml:7: sources[2]: unknown source 'declaration-txt' (did you mean 'declaration-text'?); "
+        "expected an id defined in data/sources.yml (add the document there first, as CONTRIBUTING.md shows)",
     ),
     "a key written twice": (
         "actions/2016-2.yml",
@@ -104,7 +117,14 @@ CASES = {
     "two reports with one ordinal": (
         "reports/r2.yml",
         "ordinal: 1\ntitle: Report two\ndate: 2017-12\nhighlights: [x]\nsources: [report-text]\n",
-        "data/reports/r2.yml:1: ordinal: ordinal 1 is already used by another report (data/reports/r1.yml)",
+        "data/reports/r2.yml:1: ordinal: ordinal 1 is already used by another report (data/reports/r1.yml); "
+        "expected a different ordinal, e.g. 11, the next free one",
+    ),
+    "two actions at one position of a set": (
+        "actions/2016-2.yml",
+        VALID_ACTION + "position: 1\n",
+        "data/actions/lonely.yml:4: position: position 1 is already used by another action of the same set "
+        "(data/actions/2016-2.yml); expected a different position, e.g. 2, the next free one",
     ),
     "an operation that ends before it starts": (
         "operations/joint-patrol.yml",
@@ -177,3 +197,52 @@ def test_check_writes_github_annotations_when_run_in_github_actions(data_dir, mo
     result = check(data_dir)
 
     assert "::error file=data/actions/2016-2.yml,line=3::area: unknown area 'gamma'" in result.stdout
+
+
+def test_a_failing_build_in_github_actions_also_writes_annotations(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (project / "data" / "actions" / "2016-2.yml").write_text(VALID_ACTION.replace("area: alpha", "area: gamma"))
+
+    result = build(project, tmp_path / "built")
+
+    assert result.returncode != 0
+    assert "::error file=data/actions/2016-2.yml,line=3::area: unknown area 'gamma'" in result.stdout
+
+
+# --- Placeholders: valid enough to preview, never published ------------------------------
+
+UNFINISHED_ACTION = VALID_ACTION.replace("summary: The second action.", 'summary: "FILL IN: what was agreed, in your own words"')
+
+
+def test_check_refuses_a_placeholder_and_says_what_to_write(data_dir):
+    (data_dir / "actions" / "2016-2.yml").write_text(UNFINISHED_ACTION)
+
+    result = check(data_dir)
+
+    assert result.returncode == 1
+    assert "data/actions/2016-2.yml:4: summary: found a placeholder; expected what was agreed, in your own words" in result.stderr
+    assert "1 placeholder from `python -m eunato new` still to write" in result.stderr
+
+
+def test_placeholders_are_listed_with_the_problems_of_other_files(data_dir):
+    (data_dir / "actions" / "2016-2.yml").write_text(UNFINISHED_ACTION)
+    (data_dir / "actions" / "lonely.yml").write_text(VALID_ACTION.replace("area: alpha", "area: gamma"))
+
+    result = check(data_dir)
+
+    assert "data/actions/2016-2.yml:4: summary: found a placeholder" in result.stderr
+    assert "data/actions/lonely.yml:3: area: unknown area 'gamma'" in result.stderr
+    assert "2 problems in the data; nothing was built." in result.stderr
+
+
+def test_the_preview_shows_a_placeholder_and_warns_but_a_strict_build_refuses_it(project, tmp_path):
+    (project / "data" / "actions" / "2016-2.yml").write_text(UNFINISHED_ACTION)
+
+    preview = build(project, tmp_path / "preview", strict=False)
+    strict = build(project, tmp_path / "strict")
+
+    assert preview.returncode == 0, preview.stderr
+    assert "WARNING -  data/actions/2016-2.yml:4: summary: found a placeholder" in preview.stderr
+    assert "FILL IN: what was agreed" in Page(tmp_path / "preview", "actions/2016-2/").text
+    assert strict.returncode != 0
+    assert "data/actions/2016-2.yml:4: summary: found a placeholder" in strict.stderr

@@ -1,0 +1,205 @@
+"""`python -m eunato new report|action|operation`: start a data file with every field in place.
+
+What the command knows it writes (the next ordinal, the date, ids the editor named and that
+exist); what only the editor knows it leaves as a placeholder (`FILL IN: …`), which the
+preview shows and `check` refuses, so nothing invented is ever published. Optional fields are
+written as comments that say when to use them.
+
+    new("report", Path("data"), date="2017-12-05")   # prints what it wrote, or why it wrote nothing
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import PartialDate
+from .load import load_site, suggest_id
+from .model import ID_PATTERN
+from .problems import DataError, unknown_id
+from .schemas import header, write_schemas
+from .site import Site
+
+DRAFTS_DIR = Path(__file__).parent / "drafts"
+ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+
+
+class Refused(Exception):
+    """Why nothing was written: one line per reason, each naming the option to change."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__("\n".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str  # "reports"
+    item_id: str  # "2017-12"
+    text: str  # the new file, less its schema line (`write` adds it)
+    source_id: str  # what it cites
+    source_entry: str  # text to append to data/sources.yml, or "" when the source exists
+    summary: str  # "progress report no. 2 of 5 December 2017"
+
+
+def new(what: str, data_dir: Path, **options) -> int:
+    """`python -m eunato new <what>`: write the draft, then say what is left to write; or why nothing was written."""
+    try:
+        site = load_site(data_dir, root=Path.cwd())
+        draft = DRAFTS[what](site, data_dir, **options)
+    except DataError as error:
+        return _refuse([*map(str, error.problems), "Fix these first (`make check` lists them)."])
+    except Refused as refused:
+        return _refuse(refused.reasons)
+    sources_before = (data_dir / "sources.yml").read_text(encoding="utf-8")
+    path = write(draft, data_dir)
+    try:
+        site = load_site(data_dir, root=Path.cwd())
+    except DataError as error:  # a value that only the whole record can judge, such as a position
+        undo(draft, data_dir, sources_before)
+        problems = [str(problem) for problem in error.problems if problem not in error.placeholders]
+        return _refuse([*problems, "The new file would not pass `make check`."])
+    print(f"Wrote {path.as_posix()}: {draft.summary}.")
+    if draft.source_entry:
+        print(f"Added the source '{draft.source_id}' to {(data_dir / 'sources.yml').as_posix()}, for you to describe.")
+    if write_schemas(data_dir, data_dir.parent / "schemas"):
+        print("Updated schemas/, so your editor knows the new ids.")
+    left = [p for p in site.placeholders if Path(p.file).resolve() == path.resolve()
+            or (Path(p.file).name == "sources.yml" and p.field.split(".")[0] == draft.source_id)]
+    these = "this value" if len(left) == 1 else f"these {len(left)} values"
+    print(f"\nWrite {these}; until then `make check` fails and nothing is published:")
+    print("\n".join(f"  {placeholder}" for placeholder in left))
+    print(NEXT_STEPS[what])
+    return 0
+
+
+def _refuse(reasons: list[str]) -> int:
+    print("\n".join([*reasons, "Nothing was written."]), file=sys.stderr)
+    return 1
+
+
+def report_draft(site: Site, data_dir: Path, date: str, ordinal: int | None = None,
+                 source: str | None = None, item_id: str | None = None) -> Draft:
+    reasons: list[str] = []
+    when = _date("--date", date, reasons)
+    taken = {report.ordinal: report for report in site.reports.values()}
+    free = max(taken, default=0) + 1
+    if ordinal is not None and ordinal in taken:
+        reasons.append(
+            f"--ordinal: {ordinal} is already used by data/reports/{taken[ordinal].id}.yml; "
+            f"expected a different ordinal, e.g. {free}, the next free one")
+    elif ordinal is not None and ordinal < 1:
+        reasons.append(f"--ordinal: found {ordinal}; expected 1 for the first report, 2 for the second, and so on")
+    ordinal = ordinal or free
+    item_id = item_id or (when.iso()[:7] if when else "")
+    _new_id(site, data_dir, "reports", item_id, "--id", reasons)
+    source_id, entry = _source(site, source, f"report-{item_id}", when, "report", reasons)
+    if reasons:
+        raise Refused(reasons)
+    name = f"{ORDINALS[ordinal - 1].capitalize()} progress report" if ordinal <= len(ORDINALS) else f"Progress report no. {ordinal}"
+    title = f"{name} ({PartialDate(when.year, when.month).display()})"
+    text = _draft("report", ordinal=ordinal, title=title, date=when.iso(), source=source_id)
+    return Draft("reports", item_id, text, source_id, entry, f"progress report no. {ordinal} of {when.display()}")
+
+
+def action_draft(site: Site, data_dir: Path, item_id: str, set_id: str, area: str,
+                 position: int | None = None, source: str | None = None) -> Draft:
+    reasons: list[str] = []
+    _new_id(site, data_dir, "actions", item_id, "id", reasons)
+    _existing(site, "sets", set_id, "--set", reasons)
+    _existing(site, "areas", area, "--area", reasons)
+    source_id, entry = _source(site, source, f"action-{item_id}", None, "action", reasons)
+    if reasons:
+        raise Refused(reasons)
+    position_line = f"position: {position}" if position else "# position: N  # its number in the set, only where a source gives it"
+    text = _draft("action", set=set_id, area=area, position=position_line, source=source_id)
+    return Draft("actions", item_id, text, source_id, entry, f"an action of set {set_id} in area {area}")
+
+
+def operation_draft(site: Site, data_dir: Path, item_id: str, start: str, kind: str = "operation",
+                    source: str | None = None) -> Draft:
+    reasons: list[str] = []
+    _new_id(site, data_dir, "operations", item_id, "id", reasons)
+    when = _date("--start", start, reasons)
+    source_id, entry = _source(site, source, f"operation-{item_id}", None, "operation", reasons)
+    if reasons:
+        raise Refused(reasons)
+    text = _draft("operation", kind=kind, start=when.iso(), source=source_id)
+    kind_with_article = {"operation": "an operation", "mechanism": "a mechanism"}[kind]
+    return Draft("operations", item_id, text, source_id, entry, f"{kind_with_article} starting {when.display()}")
+
+
+def write(draft: Draft, data_dir: Path) -> Path:
+    """Write the new file (never over an existing one) and append its source entry, if any."""
+    path = data_dir / draft.kind / f"{draft.item_id}.yml"
+    first_line = header(path, data_dir.parent / "schemas", draft.kind)
+    with path.open("x", encoding="utf-8") as new_file:
+        new_file.write(f"{first_line}\n{draft.text}")
+    if draft.source_entry:
+        sources = data_dir / "sources.yml"
+        existing = sources.read_text(encoding="utf-8")
+        sources.write_text(existing + ("" if existing.endswith("\n") else "\n") + draft.source_entry, encoding="utf-8")
+    return path
+
+
+def undo(draft: Draft, data_dir: Path, sources_before: str) -> None:
+    (data_dir / draft.kind / f"{draft.item_id}.yml").unlink(missing_ok=True)
+    (data_dir / "sources.yml").write_text(sources_before, encoding="utf-8")
+
+
+# --- Checks on what the editor typed ----------------------------------------------------
+
+
+def _date(option: str, text: str, reasons: list[str]) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except ValueError as error:
+        reasons.append(f"{option}: {error}")
+        return None
+
+
+def _new_id(site: Site, data_dir: Path, kind: str, item_id: str, option: str, reasons: list[str]) -> None:
+    if not item_id:
+        return  # the date was wrong, and says so
+    if not re.match(ID_PATTERN, item_id):
+        reasons.append(
+            f"{option}: '{item_id}' is not a valid id; expected lowercase letters, digits and single dashes, "
+            f"e.g. '{suggest_id(item_id)}'")
+    elif item_id in getattr(site, kind) or (data_dir / kind / f"{item_id}.yml").exists():
+        reasons.append(f"{option}: data/{kind}/{item_id}.yml exists already; expected an id of its own")
+
+
+def _existing(site: Site, kind: str, item_id: str, option: str, reasons: list[str]) -> None:
+    if item_id not in getattr(site, kind):
+        reasons.append(f"{option}: {unknown_id(kind, item_id, getattr(site, kind), f'data/{kind}/')}")
+
+
+def _source(site: Site, source: str | None, new_id: str, date: PartialDate | None, made_for: str,
+            reasons: list[str]) -> tuple[str, str]:
+    """The source to cite: the one named (which must exist), or a new entry to fill in."""
+    if source is not None:
+        if source not in site.sources:
+            reasons.append(f"--source: {unknown_id('sources', source, site.sources, 'data/sources.yml')}")
+        return source, ""
+    if new_id in site.sources:
+        return new_id, ""
+    date_line = f"  date: {date.iso()}" if date else "  # date: YYYY-MM-DD, as the document gives it"
+    return new_id, _draft("source", made_for=made_for, source=new_id, date=date_line)
+
+
+def _draft(name: str, **values: object) -> str:
+    """eunato/drafts/<name>.yml with its `{fields}` filled in; what is left to write says `FILL IN:`."""
+    return (DRAFTS_DIR / f"{name}.yml").read_text(encoding="utf-8").format(**values)
+
+
+DRAFTS = {"report": report_draft, "action": action_draft, "operation": operation_draft}
+NEXT_STEPS = {
+    "report": "Then list under `mentions:` what the report speaks of, preview with `make serve`, and run `make check`.",
+    "action": "Then preview with `make serve`, and run `make check`.",
+    "operation": "Then list its areas and actions, preview with `make serve`, and run `make check`.",
+}

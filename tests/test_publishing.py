@@ -1,0 +1,136 @@
+"""Publishing: the workflow checks, builds strictly and tests before GitHub Pages gets anything; forks publish as themselves."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from built_page import Page
+from conftest import ROOT, build
+from eunato.yaml_source import read_document
+from hooks import github_pages_url
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+ISSUE_FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+ON_MAIN = "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
+
+
+def workflow() -> dict:
+    # The project's own loader: plain PyYAML would read the key `on:` as the boolean true.
+    return read_document(WORKFLOW).data
+
+
+def steps(job: str) -> list[dict]:
+    return workflow()["jobs"][job]["steps"]
+
+
+def runs(job: str) -> list[str]:
+    return [step["run"] for step in steps(job) if "run" in step]
+
+
+def uses(job: str, action: str) -> dict:
+    return next(step for step in steps(job) if step.get("uses", "").startswith(f"{action}@"))
+
+
+# --- The workflow -----------------------------------------------------------------------
+
+
+def test_the_workflow_runs_on_pull_requests_and_on_main():
+    triggers = workflow()["on"]
+    assert "pull_request" in triggers
+    assert triggers["push"]["branches"] == ["main"]
+
+
+def test_the_workflow_checks_the_data_then_builds_strictly_then_runs_the_readme_tests():
+    assert runs("build") == ["make check", "make build", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\tmkdocs build --strict" in makefile.replace("$(BIN)/", "")
+    assert "\tpython -m eunato check" in makefile.replace("$(BIN)/", "")
+
+
+def test_the_commands_the_workflow_runs_are_the_ones_the_readme_names():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in runs("build"):
+        assert f"`{command}`" in readme or f"{command} " in readme, command
+
+
+def test_a_pull_request_gets_the_built_site_as_an_artifact():
+    upload = uses("build", "actions/upload-artifact")
+    assert upload["if"] == "github.event_name == 'pull_request'"
+    assert upload["with"]["path"] == "site/"
+
+
+def test_only_main_publishes_and_only_after_the_checked_tested_build():
+    jobs = workflow()["jobs"]
+    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["if"] == ON_MAIN
+    assert uses("build", "actions/configure-pages")["if"] == ON_MAIN
+    pages = uses("build", "actions/upload-pages-artifact")
+    assert pages["if"] == ON_MAIN and pages["with"]["path"] == "site/"
+    assert steps("build").index(pages) > max(steps("build").index(step) for step in steps("build") if "run" in step)
+    assert uses("deploy", "actions/deploy-pages")
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow()["permissions"] == {"contents": "read"}
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_named():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip().startswith(("uses:", "- uses:"))]
+    assert len(lines) == 6
+    for line in lines:
+        assert re.search(r"uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
+
+
+def test_the_site_address_comes_from_the_repository_the_workflow_runs_in():
+    assert workflow()["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert "repo_url: !ENV [REPO_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# --- A fork publishes as itself ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "repo_url, pages_url",
+    [
+        ("https://github.com/Someone/eu-nato-record", "https://someone.github.io/eu-nato-record/"),
+        ("https://github.com/someone/eu-nato-record.git", "https://someone.github.io/eu-nato-record/"),
+        ("https://github.com/Someone/someone.github.io", "https://someone.github.io/"),
+        ("https://gitlab.com/someone/eu-nato-record", None),
+    ],
+)
+def test_the_github_pages_address_is_derived_from_the_repository(repo_url, pages_url):
+    assert github_pages_url(repo_url) == pages_url
+
+
+def test_a_build_with_a_forks_repo_url_links_and_publishes_as_the_fork(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPO_URL", "https://github.com/someone/fork")
+
+    result = build(project, tmp_path / "site")
+
+    assert result.returncode == 0, result.stderr
+    page = Page(tmp_path / "site", "actions/2016-2/")
+    assert page.edit_link == "https://github.com/someone/fork/edit/main/data/actions/2016-2.yml"
+    assert page.soup.find("link", rel="canonical")["href"] == "https://someone.github.io/fork/actions/2016-2/"
+
+
+# --- Issue forms and the pull-request checklist ------------------------------------------
+
+
+@pytest.mark.parametrize("form", ISSUE_FORMS, ids=lambda path: path.name)
+def test_every_issue_form_is_valid_yaml_with_required_fields(form):
+    data = read_document(form).data
+    assert {"name", "description", "body"} <= set(data)
+    fields = [item for item in data["body"] if item["type"] != "markdown"]
+    assert len({item["id"] for item in fields}) == len(fields)
+    assert any(item.get("validations", {}).get("required") for item in fields)
+
+
+def test_there_are_forms_to_propose_a_report_and_to_correct_a_fact():
+    assert {path.name for path in ISSUE_FORMS} == {"new-report.yml", "correction.yml"}
+
+
+def test_the_pull_request_checklist_names_the_editors_commands():
+    checklist = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for command in ("make check", "make serve", "python -m eunato schemas", "data/sources.yml"):
+        assert command in checklist
