@@ -96,8 +96,8 @@ class LinkReport:
     checked: list[dict[str, str]]  # one row per link LinkChecker followed or looked at
     problems: list[str]  # `url (on page): result or warning`
 
-    def pages(self) -> set[str]:
-        """The site's HTML pages LinkChecker fetched, as URLs without fragment."""
+    def fetched(self) -> set[str]:
+        """What LinkChecker fetched from the site (pages, styles, scripts), as URLs without fragment."""
         return {row["url"].split("#")[0] for row in self.checked if row["result"].startswith("200")}
 
 

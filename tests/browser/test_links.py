@@ -15,4 +15,4 @@ def test_every_link_and_anchor_resolves_and_every_page_is_reached(site_url, real
 
     assert report.problems == []
     reachable = {site_url + path for path in built_pages(real_build) if path != "404.html"}
-    assert reachable - report.pages() == set()
+    assert reachable - report.fetched() == set()
