@@ -15,19 +15,14 @@ from page_structure import CHECKS, heading_problems, image_problems, language_pr
 @pytest.mark.parametrize("build", ["real_build", "fixture_build"])
 def test_every_page_has_one_h1_ordered_headings_a_language_captioned_tables_and_text_alternatives(request, build):
     site_dir = request.getfixturevalue(build)
-    problems = {}
+    problems, tables = {}, 0
     for path in built_pages(site_dir):
         page = BeautifulSoup(read_built(site_dir, path), "html.parser")
+        tables += len(page.find_all("table"))
         if found := [problem for check in CHECKS for problem in check(page)]:
             problems[path] = found
     assert problems == {}
-
-
-def test_generated_tables_carry_their_caption(real_build):
-    index = BeautifulSoup(read_built(real_build, "actions/"), "html.parser")
-    assert index.select_one("article table > caption:first-child").get_text() == (
-        "The common actions described in this record, with the number of progress reports that mention each"
-    )
+    assert tables > 0  # the generated tables were there, and each had its caption
 
 
 # --- Each check finds the problem it is for -------------------------------------------------
