@@ -58,3 +58,17 @@ class Page:
         """Every page of the primary navigation, in order."""
         nav = self.soup.select_one("nav.md-nav--primary")
         return [target for a in nav.find_all("a", href=True) if (target := self.resolve(a["href"]))]
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as the path a reader asks for: "", "actions/2017-01/", "404.html"."""
+    pages = []
+    for file in sorted(site_dir.rglob("*.html")):
+        relative = file.relative_to(site_dir).as_posix()
+        pages.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
+    return pages
+
+
+def read_built(site_dir: Path, path: str) -> str:
+    """The HTML a reader gets at `path` (a path from built_pages)."""
+    return (site_dir / path if path.endswith(".html") else site_dir / path / "index.html").read_text(encoding="utf-8")

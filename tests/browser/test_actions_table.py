@@ -1,62 +1,26 @@
-"""In a browser: the actions table filters and sorts, reads in full without JavaScript, and charts follow the palette.
-
-A minimal harness of its own: the real site built once (real_build), served by http.server
-on 127.0.0.1, and Debian's Chromium driven by Playwright. Chromium may reach nothing but
-that address, and any request elsewhere fails the test.
-"""
+"""In a browser: the actions table filters and sorts, reads in full without JavaScript, and charts follow the palette."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
-ONLY_LOOPBACK = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *arguments):
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(real_build):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=real_build))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[ONLY_LOOPBACK])
-        yield browser
-        browser.close()
+from browser.probes import foreign_hosts, record_requests
 
 
 @pytest.fixture
-def open_page(browser, base_url):
-    """`open_page("actions/", color_scheme="dark", java_script_enabled=False)`: a fresh page, no third-party request."""
-    contexts, elsewhere = [], []
+def open_page(open_context, site_url):
+    """`open_page("actions/", color_scheme="dark", java_script_enabled=False)`: a fresh tab; no request may leave the site."""
+    recorded = []
 
     def open_(path, **options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda request: None if request.url.startswith(base_url) else elsewhere.append(request.url))
-        page.goto(base_url + path)
+        page = open_context(**options).new_page()
+        recorded.append(record_requests(page))
+        page.goto(path)
         return page
 
     yield open_
-    for context in contexts:
-        context.close()
-    assert not elsewhere, f"requests outside the site: {elsewhere}"
+    assert not foreign_hosts([url for requests in recorded for url in requests], site_url)
 
 
 def shown_actions(page) -> list[str]:

@@ -1,0 +1,1 @@
+"""Tests that drive a real browser (Chromium via Playwright) over the built site, served like GitHub Pages."""
