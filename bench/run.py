@@ -1,0 +1,248 @@
+"""`make bench`: what the data layer costs, how the build scales, how heavy and fast the pages are.
+
+Machines are noisy, so a time is only ever compared with another taken side by side in the same run:
+the real build against its plain-Markdown twin (alternating), the 1x, 5x and 10x records in turn.
+Writes every figure, with the machine and the versions, to bench/RESULTS.md and prints it.
+
+    .venv/bin/python bench/run.py            # the full run (about ten minutes on two cores)
+    .venv/bin/python bench/run.py --quick    # fewer repetitions, for trying a change
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import importlib.metadata
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import lighthouse
+import measure
+import synthetic
+from measure import PYTHON, Time
+from serve import serve
+from twin import make_twin
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "RESULTS.md"
+FACTORS = (1, 5, 10)
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "Jinja2", "pydantic", "PyYAML")
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []  # what, measured, target, met
+        self.sections: list[str] = []
+
+    def figure(self, what: str, measured: str, target: str = "", met: bool | None = None) -> None:
+        self.rows.append((what, measured, target, "" if met is None else ("yes" if met else "**no**")))
+
+    def section(self, title: str, *lines: str) -> None:
+        self.sections.append("\n".join([f"## {title}", "", *lines]))
+
+
+def validation(report: Report, runs: int) -> None:
+    from eunato import load_site
+
+    check = measure.median([measure.run([PYTHON, "-m", "eunato", "check"], cwd=ROOT) for _ in range(runs)])
+    loads = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        load_site(ROOT / "data", root=ROOT)
+        loads.append(time.perf_counter() - start)
+    report.figure("Validation: `python -m eunato check` on `data/` (start-up included)",
+                  f"{check.wall:.2f} s", "< 0.5 s", check.wall < 0.5)
+    report.figure("Validation: `load_site(data/)` inside a running build", f"{statistics.median(loads) * 1000:.0f} ms")
+
+
+def overhead(report: Report, work: Path, pairs: int) -> None:
+    """The real build against its plain-Markdown twin, alternating, first one then the other first."""
+    measure.run([PYTHON, ROOT / "bench" / "twin.py", ROOT, work / "twin"], cwd=ROOT)
+    real, twin = ROOT / "mkdocs.yml", work / "twin" / "mkdocs.yml"
+    real_site, twin_site = work / "real-site", work / "twin-site"
+    measure.build(real, real_site), measure.build(twin, twin_site)  # warm the file cache and .pyc files
+    real_pages = sorted(p.relative_to(real_site) for p in real_site.rglob("*.html"))
+    if real_pages != sorted(p.relative_to(twin_site) for p in twin_site.rglob("*.html")):
+        raise SystemExit("the twin does not write the same pages as the real build")
+    times: list[tuple[Time, Time]] = []
+    for n in range(pairs):
+        if n % 2:
+            twin_time = measure.build(twin, twin_site)
+            real_time = measure.build(real, real_site)
+        else:
+            real_time = measure.build(real, real_site)
+            twin_time = measure.build(twin, twin_site)
+        times.append((real_time, twin_time))
+    ratio = measure.median([r / t for r, t in times])
+    real_median, twin_median = measure.median([r for r, _ in times]), measure.median([t for _, t in times])
+    report.figure("Data layer: real build / same pages as plain Markdown (wall)",
+                  f"{ratio.wall:.3f} ({real_median.wall:.2f} s / {twin_median.wall:.2f} s)", "≤ 1.15", ratio.wall <= 1.15)
+    report.figure("Data layer: the same, CPU time", f"{ratio.cpu:.3f} ({real_median.cpu:.2f} s / {twin_median.cpu:.2f} s)")
+    report.section(
+        "Data layer overhead",
+        f"`mkdocs build --strict` of the real site, and of its twin: the Markdown each page had after the macros "
+        f"and hooks ran, written out as static files and built with the same mkdocs.yml, nav, theme, extensions "
+        f"and CSS, without macros or hooks. Both write the same {len(real_pages)} HTML files. {pairs} pairs, "
+        "alternating which goes first; the figure is the median of the pairs' ratios.",
+        "",
+        "| Pair | Real (wall) | Twin (wall) | Ratio | Real (CPU) | Twin (CPU) | Ratio |",
+        "|---|---|---|---|---|---|---|",
+        *(f"| {n + 1} | {r.wall:.2f} s | {t.wall:.2f} s | {r.wall / t.wall:.3f} | {r.cpu:.2f} s | {t.cpu:.2f} s | "
+          f"{r.cpu / t.cpu:.3f} |" for n, (r, t) in enumerate(times)),
+    )
+
+
+def scale(report: Report, work: Path, rounds: int) -> None:
+    """Synthetic records at 1x, 5x and 10x, built in turn `rounds` times."""
+    projects, counts, checks = {}, {}, {}
+    for factor in FACTORS:
+        project = projects[factor] = work / f"x{factor}"
+        project.mkdir()
+        for name in measure.PROJECT_FILES:
+            (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+        counts[factor] = synthetic.generate(ROOT / "data", factor, project / "data")
+        checks[factor] = measure.run([PYTHON, "-m", "eunato", "check"], cwd=project)
+    builds: dict[int, list[Time]] = {factor: [] for factor in FACTORS}
+    for _ in range(rounds):
+        for factor in FACTORS:
+            builds[factor].append(measure.build(projects[factor] / "mkdocs.yml", work / f"site-x{factor}"))
+    built = {factor: measure.median(builds[factor]) for factor in FACTORS}
+    page_count = {factor: measure.pages(work / f"site-x{factor}") for factor in FACTORS}
+    per_page = {factor: built[factor] / page_count[factor] for factor in FACTORS}
+    first, last = FACTORS[0], FACTORS[-1]
+    page_ratio = per_page[last] / per_page[first]
+    total_ratio = built[last] / built[first]
+    report.figure(f"Scale: time per page, {last}× / {first}× record (wall)",
+                  f"{page_ratio.wall:.2f} (CPU {page_ratio.cpu:.2f})", "≤ 10; ≈ 1 is linear", page_ratio.wall <= 10)
+    report.figure(f"Scale: whole build, {last}× / {first}× record (wall), for {page_count[last] / page_count[first]:.1f}× the pages",
+                  f"{total_ratio.wall:.2f} (CPU {total_ratio.cpu:.2f})", "≤ 10 (linear or better)", total_ratio.wall <= 10)
+    report.figure(f"Validation of the {last}× record (`python -m eunato check`)", f"{checks[last].wall:.2f} s")
+    report.section(
+        "Scale",
+        "Synthetic records made by bench/synthetic.py from the real one: at 1× both proposal sets are full "
+        "(74 actions), with the real 10 reports and 17 operations; at N× the sets hold N times as many actions and "
+        "reports and operations are copied N times, their mentions pointing at the copies. Declarations, areas, "
+        f"analyses and sources stay as they are. Each record built {rounds} times in turn; medians.",
+        "",
+        "| Record | Actions | Reports | Operations | Pages | Build (wall) | Build (CPU) | Per page (wall) | "
+        "Per page (CPU) | `eunato check` |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        *(f"| {f}× | {counts[f]['actions']} | {counts[f]['reports']} | {counts[f]['operations']} | {page_count[f]} | "
+          f"{built[f].wall:.2f} s | {built[f].cpu:.2f} s | {per_page[f].wall * 1000:.1f} ms | "
+          f"{per_page[f].cpu * 1000:.1f} ms | {checks[f].wall:.2f} s |" for f in FACTORS),
+    )
+
+
+def heaviest(site_dir: Path, kind: str) -> str:
+    """The page of `kind` whose HTML weighs most once compressed, as a URL path like `actions/2017-01/`."""
+    files = [p for p in (site_dir / kind).glob("*/index.html")]
+    page = max(files, key=lambda p: len(gzip.compress(p.read_bytes())))
+    return f"{kind}/{page.parent.name}/"
+
+
+def page_weight(report: Report, work: Path, runs: int) -> None:
+    site_dir = work / "served"
+    measure.build(ROOT / "mkdocs.yml", site_dir)
+    pages = {"home": "", **{kind[:-1]: heaviest(site_dir, kind) for kind in ("areas", "actions", "reports")}}
+    reports = work / "lighthouse"
+    reports.mkdir()
+    audits = {}
+    with serve(site_dir) as base:
+        for name, path in pages.items():
+            runs_ = [lighthouse.audit(base + path, reports / f"{name}-{n}.json") for n in range(runs)]
+            audits[name] = lighthouse.median_audit(runs_)
+    for name, path in pages.items():
+        audit = audits[name]
+        kept = audit.transferred - audit.on_demand
+        report.figure(f"Page `/{path}`: transferred, gzip, without the search index", f"{kept / 1000:.0f} kB",
+                      "≤ 150 kB", kept <= 150_000)
+        scores = audit.scores
+        met = (scores["performance"] >= 95 and scores["accessibility"] == 100 and scores["best-practices"] == 100
+               and scores["seo"] == 100)
+        report.figure(f"Page `/{path}`: Lighthouse mobile performance / accessibility / best practices / SEO",
+                      " / ".join(str(scores[c]) for c in lighthouse.CATEGORIES), "≥ 95 / 100 / 100 / 100", met)
+    failing = sorted({f"{c}: {a}" for audit in audits.values() for c, items in audit.failing.items() for a in items})
+    report.section(
+        "Pages",
+        f"The real site served from 127.0.0.1 the way GitHub Pages serves it (gzip for text, `Cache-Control: "
+        f"max-age=600`; bench/serve.py). Lighthouse {lighthouse_version()} with its mobile defaults (simulated slow "
+        f"4G, 4× CPU slowdown), {runs} runs per page; the run with the median performance score is shown. "
+        "Pages: the home page and the heaviest area, action and report page (largest compressed HTML).",
+        "",
+        "| Page | Transferred | of which search index | Requests | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        *(f"| `/{path}` | {a.transferred / 1000:.0f} kB | {a.on_demand / 1000:.0f} kB | {a.requests} | "
+          + " | ".join(str(a.scores[c]) for c in lighthouse.CATEGORIES) + " | "
+          + " | ".join(a.metrics[m] for m in ("FCP", "LCP", "TBT", "CLS")) + " |"
+          for name, path in pages.items() if (a := audits[name])),
+        "",
+        "Audits that lost points on any of these pages:" if failing else "No audit lost points.",
+        "",
+        *(f"- {line}" for line in failing),
+    )
+
+
+def lighthouse_version() -> str:
+    result = subprocess.run([lighthouse.LIGHTHOUSE, "--version"], capture_output=True, text=True)
+    return result.stdout.strip()
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import yaml
+
+    versions = ", ".join(f"{name} {importlib.metadata.version(name)}" for name in PACKAGES)
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.platform()}; Python {platform.python_version()}; "
+        f"{versions} (libyaml {'yes' if yaml.__with_libyaml__ else 'no'}); Node {node}, Lighthouse "
+        f"{lighthouse_version()}, {lighthouse.chromium_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions: a rough figure in a few minutes")
+    arguments = parser.parse_args()
+    pairs, rounds, runs = (3, 1, 1) if arguments.quick else (9, 3, 3)
+
+    lighthouse.chromium()  # fail before the long part if a tool is missing
+    if not lighthouse.LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is missing: `npm ci` in bench/ (make bench does it)")
+    started, load_before = datetime.datetime.now(), os.getloadavg()[0]
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="eunato-bench-") as folder:
+        work = Path(folder)
+        for step in (lambda: validation(report, 7), lambda: overhead(report, work, pairs),
+                     lambda: scale(report, work, rounds), lambda: page_weight(report, work, runs)):
+            step()
+    took = (datetime.datetime.now() - started).total_seconds()
+
+    text = "\n".join([
+        "# Benchmark results",
+        "",
+        f"`make bench`{' --quick' if arguments.quick else ''} on {started:%Y-%m-%d}, {took / 60:.0f} minutes. "
+        f"Machine: {machine()}. Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+        "(other work on the machine slows both sides of each ratio alike, not the ratio).",
+        "",
+        "| What | Measured | Target | Met |",
+        "|---|---|---|---|",
+        *(f"| {what} | {measured} | {target} | {met} |" for what, measured, target, met in report.rows),
+        "",
+        *(section + "\n" for section in report.sections),
+    ])
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
