@@ -10,13 +10,16 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
-from eunato.pages import generated_pages, navigation
+from eunato.model import KINDS
+from eunato.pages import LISTED_IN_NAV, generated_pages, navigation
+from eunato.render import page_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -28,11 +31,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in generated_pages(_site(config)):
-        file = File.generated(config, page.src_uri, content=page.content)
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         # Relative to edit_uri (which points at docs/), so the edit button opens the YAML file.
         file.edit_uri = posixpath.relpath(page.source, "docs")
         files.append(file)
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """An item left out of the navigation still sits in its kind's section (breadcrumbs, highlighted
+    entry), and its footer leads to the items before and after it."""
+    site = _site(config)
+    for kind in KINDS:
+        if kind in LISTED_IN_NAV:
+            continue
+        section = files.get_file_from_path(page_path(kind)).page.parent
+        for item in site.items(kind):
+            page = files.get_file_from_path(page_path(kind, item.id)).page
+            before, after = site.neighbours(kind, item.id)
+            page.parent = section
+            page.previous_page = before and files.get_file_from_path(page_path(kind, before.id)).page
+            page.next_page = after and files.get_file_from_path(page_path(kind, after.id)).page
+    return nav
 
 
 def github_pages_url(repo_url: str) -> str | None:

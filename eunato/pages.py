@@ -1,4 +1,4 @@
-"""Which pages the data makes, where each lives, and which file an editor changes to alter it.
+"""Which pages the data makes, where each lives, which file an editor changes to alter it, and which the nav lists.
 
 Each generated page is front matter plus one macro call; the macro renders the
 template of its kind. The body never contains data text, so nothing from YAML
@@ -37,11 +37,19 @@ INDEX_TITLES = {
 }
 
 
+# Kinds whose items the navigation lists under their index page: few, and fixed by the subject
+# (or, for analyses, written one at a time). Actions, reports and operations grow with the record:
+# the navigation is written into every HTML file, so listing them there would make every page
+# heavier and the build quadratic as the record grows. Their index pages list them instead.
+LISTED_IN_NAV = ("declarations", "sets", "areas", "analyses")
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # where the page sits in the docs tree: "actions/2017-01.md"
     source: str  # the file to edit, from the project folder: "data/actions/2017-01.yml"
     content: str  # the Markdown handed to MkDocs
+    in_nav: bool = True  # False: reached from its kind's index page, not listed in the navigation
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
@@ -55,6 +63,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
                 item.title,
                 f"{SINGULAR[kind]}.md",
                 description=_description(item),
+                in_nav=kind in LISTED_IN_NAV,
                 kind=kind,
                 id=item.id,
             ))
@@ -63,27 +72,29 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
 
 
 def navigation(nav: list[Any], site: Site) -> list[Any]:
-    """Expand each `Title: <kind>/index.md` entry of mkdocs.yml into that section with one entry per item."""
+    """Expand each `Title: <kind>/index.md` entry of mkdocs.yml into a section: the index, then each item if listed."""
     expanded = []
     for entry in nav:
         if isinstance(entry, dict) and len(entry) == 1:
             (title, target), = entry.items()
             kind = next((k for k in KINDS if target == page_path(k)), None)
             if kind:
-                entry = {title: [target, *(page_path(kind, item.id) for item in site.items(kind))]}
+                items = site.items(kind) if kind in LISTED_IN_NAV else []
+                entry = {title: [target, *(page_path(kind, item.id) for item in items)]}
             elif isinstance(target, list):
                 entry = {title: navigation(target, site)}
         expanded.append(entry)
     return expanded
 
 
-def _page(src_uri: str, source: str, title: str, template: str, description: str = "", **context: str) -> GeneratedPage:
+def _page(src_uri: str, source: str, title: str, template: str, description: str = "", in_nav: bool = True,
+          **context: str) -> GeneratedPage:
     front = {"title": plain(title)}
     if description:
         front["description"] = description
     arguments = "".join(f", {name}={value!r}" for name, value in context.items())
     body = f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{{{{ render({template!r}{arguments}) }}}}\n"
-    return GeneratedPage(src_uri, source, body)
+    return GeneratedPage(src_uri, source, body, in_nav)
 
 
 def _description(item: Any) -> str:
