@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from eunato.model import KINDS
 from eunato.pages import LISTED_IN_NAV, generated_pages, navigation
-from eunato.render import page_path
+from eunato.render import page_path, tooltips
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = navigation(config.nav or [], _site(config))
+    # Given to the abbr extension once, rather than appended to every page as Markdown it parses again.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = tooltips(_site(config))
     if not config.site_url and config.repo_url:
         config.site_url = github_pages_url(config.repo_url)
     return config

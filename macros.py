@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from eunato import DataError, load_site
-from eunato.render import Renderer, abbreviations
+from eunato.render import Renderer
 
 
 def define_env(env):
@@ -27,8 +27,3 @@ def define_env(env):
     def render(template: str, kind: str | None = None, id: str | None = None) -> str:
         """`{{ render("action.md", kind="actions", id="2017-01") }}`: a template of docs/templates/ for this page."""
         return renderer.render(template, env.page.file.src_uri, kind=kind, id=id)
-
-
-def on_post_page_macros(env):
-    # Appended after macros ran, so glossary text is read as Markdown, never as a template.
-    env.markdown += abbreviations(env.variables["site"])

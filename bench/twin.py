@@ -1,8 +1,8 @@
 """The site's plain-Markdown twin: the same pages, nav, theme, extensions and CSS, without macros or hooks.
 
 The real build is run once with one more plugin that, after the macros and hooks have done their
-work, writes each page's Markdown (front matter included) out as a static file, and notes the nav
-and site_url the hooks computed. Building the twin therefore costs exactly what MkDocs, Material
+work, writes each page's Markdown (front matter included) out as a static file, and notes the nav,
+site_url and Markdown extension settings (the glossary) the hooks computed. Building the twin therefore costs exactly what MkDocs, Material
 and Markdown cost for these pages; the difference from the real build is the data layer.
 """
 
@@ -25,10 +25,14 @@ class Capture(BasePlugin):
         self.docs = docs
         self.nav: list = []
         self.site_url = ""
+        self.extensions: list = []
 
     @event_priority(-100)
     def on_config(self, config):
         self.nav, self.site_url = config.nav, config.site_url
+        self.extensions = [
+            {name: config.mdx_configs[name]} if name in config.mdx_configs else name for name in config.markdown_extensions
+        ]
         return config
 
     @event_priority(-100)
@@ -68,6 +72,7 @@ def make_twin(project: Path, out: Path) -> Path:
     settings["plugins"] = [p for p in settings["plugins"] if (p if isinstance(p, str) else next(iter(p))) != "macros"]
     settings["nav"] = capture.nav
     settings["site_url"] = capture.site_url
+    settings["markdown_extensions"] = capture.extensions
     if settings.get("theme", {}).get("custom_dir"):
         settings["theme"]["custom_dir"] = str((project / settings["theme"]["custom_dir"]).resolve())
     twin_config = out / "mkdocs.yml"

@@ -105,10 +105,9 @@ class Renderer:
         return Markup(text)
 
 
-def abbreviations(site: Site) -> str:
-    """Markdown abbreviation lines, so every acronym of the glossary gets a tooltip wherever it appears."""
-    lines = [f"*[{term}]: {html.escape(' '.join(expansion.split()))}" for term, expansion in site.glossary.items()]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+def tooltips(site: Site) -> dict[str, str]:
+    """The glossary as Markdown's abbr extension takes it, so every acronym gets a tooltip wherever it appears."""
+    return {term: " ".join(expansion.split()) for term, expansion in site.glossary.items()}
 
 
 def _link_text(text: str) -> Markup:
