@@ -1,8 +1,9 @@
 """Which pages the data makes, where each lives, which file an editor changes to alter it, and which the nav lists.
 
-Each generated page is front matter plus one macro call; the macro renders the
-template of its kind. The body never contains data text, so nothing from YAML
-reaches the macros engine as template code.
+Each generated page is front matter plus the Markdown the template of its kind renders
+(render.py: data text escaped, the output never read again as a template). Its front matter
+says `render_macros: false`, so the macros engine leaves the page alone: nothing from YAML
+reaches it as template code, and no page costs it a template compilation.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import yaml
 
 from .model import KINDS
-from .render import SOURCES_PAGE, page_path, plain
+from .render import SOURCES_PAGE, Renderer, page_path, plain
 from .site import Site
 
 SINGULAR = {
@@ -54,12 +55,13 @@ class GeneratedPage:
     in_nav: bool = True  # False: reached from its kind's index page, not listed in the navigation
 
 
-def generated_pages(site: Site) -> list[GeneratedPage]:
+def generated_pages(site: Site, renderer: Renderer) -> list[GeneratedPage]:
     pages = []
     for kind in KINDS:
-        pages.append(_page(page_path(kind), f"docs/templates/{kind}.md", INDEX_TITLES[kind], f"{kind}.md"))
+        pages.append(_page(renderer, page_path(kind), f"docs/templates/{kind}.md", INDEX_TITLES[kind], f"{kind}.md"))
         for item in site.items(kind):
             pages.append(_page(
+                renderer,
                 page_path(kind, item.id),
                 f"data/{kind}/{item.id}.yml",
                 item.title,
@@ -69,7 +71,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
                 kind=kind,
                 id=item.id,
             ))
-    pages.append(_page(SOURCES_PAGE, "data/sources.yml", "Sources", "sources.md"))
+    pages.append(_page(renderer, SOURCES_PAGE, "data/sources.yml", "Sources", "sources.md"))
     return pages
 
 
@@ -89,14 +91,14 @@ def navigation(nav: list[Any], site: Site) -> list[Any]:
     return expanded
 
 
-def _page(src_uri: str, source: str, title: str, template: str, description: str = "", in_nav: bool = True,
-          **context: str) -> GeneratedPage:
-    front = {"title": plain(title)}
+def _page(renderer: Renderer, src_uri: str, source: str, title: str, template: str, description: str = "",
+          in_nav: bool = True, kind: str | None = None, id: str | None = None) -> GeneratedPage:
+    front = {"title": plain(title), "render_macros": False}
     if description:
         front["description"] = description
-    arguments = "".join(f", {name}={value!r}" for name, value in context.items())
-    body = f"---\n{yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n{{{{ render({template!r}{arguments}) }}}}\n"
-    return GeneratedPage(src_uri, source, body, in_nav)
+    body = renderer.render(template, src_uri, kind=kind, id=id)
+    content = f"---\n{yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+    return GeneratedPage(src_uri, source, content, in_nav)
 
 
 def _description(item: Any) -> str:
