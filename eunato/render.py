@@ -71,7 +71,8 @@ class Renderer:
     def href(self, page_uri: str, target: Any, anchor: str = "") -> str:
         """Relative path from `page_uri` to an item, or to a docs path such as `timeline.md`."""
         path = target if isinstance(target, str) else page_path(self.site.kind_of(target), target.id)
-        relative = posixpath.relpath(path, posixpath.dirname(page_uri) or ".")
+        # Both rooted at the docs folder, so relpath does not ask the system for the working directory.
+        relative = posixpath.relpath(f"/{path}", f"/{posixpath.dirname(page_uri)}")
         return relative + (f"#{anchor}" if anchor else "")
 
     def link(self, page_uri: str, target: Any, text: str | None = None) -> Markup:
