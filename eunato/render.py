@@ -113,7 +113,7 @@ def tooltips(site: Site) -> dict[str, str]:
 
 def _link_text(text: str) -> Markup:
     # Brackets would end the link text; a pipe would split a table cell.
-    return Markup(escape(text).replace("[", "\\[").replace("]", "\\]").replace("|", "&#124;"))
+    return Markup(str(escape(text)).replace("[", "\\[").replace("]", "\\]").replace("|", "&#124;"))
 
 
 def _date(value: PartialDate | str | None, missing: str = "not known") -> str:
