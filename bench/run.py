@@ -62,40 +62,58 @@ def validation(report: Report, runs: int) -> None:
     report.figure("Validation: `load_site(data/)` inside a running build", f"{statistics.median(loads) * 1000:.0f} ms")
 
 
-def overhead(report: Report, work: Path, pairs: int) -> None:
-    """The real build against its plain-Markdown twin, alternating, first one then the other first."""
-    measure.run([PYTHON, ROOT / "bench" / "twin.py", ROOT, work / "twin"], cwd=ROOT)
-    real, twin = ROOT / "mkdocs.yml", work / "twin" / "mkdocs.yml"
-    real_site, twin_site = work / "real-site", work / "twin-site"
-    measure.build(real, real_site), measure.build(twin, twin_site)  # warm the file cache and .pyc files
-    real_pages = sorted(p.relative_to(real_site) for p in real_site.rglob("*.html"))
-    if real_pages != sorted(p.relative_to(twin_site) for p in twin_site.rglob("*.html")):
-        raise SystemExit("the twin does not write the same pages as the real build")
-    times: list[tuple[Time, Time]] = []
-    for n in range(pairs):
-        if n % 2:
-            twin_time = measure.build(twin, twin_site)
-            real_time = measure.build(real, real_site)
-        else:
-            real_time = measure.build(real, real_site)
-            twin_time = measure.build(twin, twin_site)
-        times.append((real_time, twin_time))
-    ratio = measure.median([r / t for r, t in times])
-    real_median, twin_median = measure.median([r for r, _ in times]), measure.median([t for _, t in times])
-    report.figure("Data layer: real build / same pages as plain Markdown (wall)",
-                  f"{ratio.wall:.3f} ({real_median.wall:.2f} s / {twin_median.wall:.2f} s)", "≤ 1.15", ratio.wall <= 1.15)
-    report.figure("Data layer: the same, CPU time", f"{ratio.cpu:.3f} ({real_median.cpu:.2f} s / {twin_median.cpu:.2f} s)")
+def alternate(configs: dict[str, Path], work: Path, rounds: int) -> list[dict[str, Time]]:
+    """Build each mkdocs.yml in turn, `rounds` times, rotating which goes first; one warm-up build each."""
+    sites = {name: work / f"site-{name}" for name in configs}
+    for name, config in configs.items():
+        measure.build(config, sites[name])  # warms the file cache and the .pyc files
+    pages = {name: sorted(p.relative_to(site) for p in site.rglob("*.html")) for name, site in sites.items()}
+    if len({tuple(found) for found in pages.values()}) != 1:
+        raise SystemExit(f"these builds do not write the same pages: {', '.join(configs)}")
+    names = list(configs)
+    times = []
+    for n in range(rounds):
+        order = names[n % len(names):] + names[:n % len(names)]
+        times.append({name: measure.build(configs[name], sites[name]) for name in order})
+    return times
+
+
+def twin_of(project: Path, work: Path) -> Path:
+    """The plain-Markdown twin of the site in `project` (bench/twin.py), made in a process of its own."""
+    measure.run([PYTHON, ROOT / "bench" / "twin.py", project, work], cwd=project)
+    return work / "mkdocs.yml"
+
+
+def overhead(report: Report, work: Path, rounds: int) -> None:
+    """The real build against its plain-Markdown twin, and the twin with the macros plugin doing nothing."""
+    twin = twin_of(ROOT, work / "twin")
+    configs = {"real": ROOT / "mkdocs.yml", "twin": twin, "twin+macros": twin.with_name("mkdocs-macros.yml")}
+    times = alternate(configs, work, rounds)
+    ratio = measure.median([t["real"] / t["twin"] for t in times])
+    plugin = measure.median([t["twin+macros"] / t["twin"] for t in times])
+    median = {name: measure.median([t[name] for t in times]) for name in configs}
+    report.figure("Data layer: real build / the same pages as plain Markdown (wall)",
+                  f"{ratio.wall:.3f} ({median['real'].wall:.2f} s / {median['twin'].wall:.2f} s)", "≤ 1.15",
+                  ratio.wall <= 1.15)
+    report.figure("Data layer: the same, CPU time", f"{ratio.cpu:.3f} ({median['real'].cpu:.2f} s / {median['twin'].cpu:.2f} s)")
+    report.figure("Of which the mkdocs-macros plugin alone: plain Markdown + the plugin / plain Markdown (wall)",
+                  f"{plugin.wall:.3f} (CPU {plugin.cpu:.3f})")
+    pages = measure.pages(work / "site-real")
     report.section(
         "Data layer overhead",
-        f"`mkdocs build --strict` of the real site, and of its twin: the Markdown each page had after the macros "
-        f"and hooks ran, written out as static files and built with the same mkdocs.yml, nav, theme, extensions "
-        f"and CSS, without macros or hooks. Both write the same {len(real_pages)} HTML files. {pairs} pairs, "
-        "alternating which goes first; the figure is the median of the pairs' ratios.",
+        "`mkdocs build --strict` of the real site (*real*); of its twin (*twin*): the Markdown each page had after "
+        "the macros and hooks ran, written out as static files and built with the same nav, theme, extensions "
+        "and their settings, and CSS, without macros or hooks (bench/twin.py); and of the twin with the "
+        "mkdocs-macros plugin on but given nothing to do (*twin+macros*), which shows what the plugin itself "
+        f"costs. All three write the same {pages} HTML files. {rounds} rounds, rotating which goes first; each "
+        "figure is the median of the rounds' ratios.",
         "",
-        "| Pair | Real (wall) | Twin (wall) | Ratio | Real (CPU) | Twin (CPU) | Ratio |",
-        "|---|---|---|---|---|---|---|",
-        *(f"| {n + 1} | {r.wall:.2f} s | {t.wall:.2f} s | {r.wall / t.wall:.3f} | {r.cpu:.2f} s | {t.cpu:.2f} s | "
-          f"{r.cpu / t.cpu:.3f} |" for n, (r, t) in enumerate(times)),
+        "| Round | Real (wall) | Twin (wall) | Twin+macros (wall) | Real / twin | Real (CPU) | Twin (CPU) | "
+        "Twin+macros (CPU) | Real / twin (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *(f"| {n + 1} | {t['real'].wall:.2f} s | {t['twin'].wall:.2f} s | {t['twin+macros'].wall:.2f} s | "
+          f"{t['real'].wall / t['twin'].wall:.3f} | {t['real'].cpu:.2f} s | {t['twin'].cpu:.2f} s | "
+          f"{t['twin+macros'].cpu:.2f} s | {t['real'].cpu / t['twin'].cpu:.3f} |" for n, t in enumerate(times)),
     )
 
 
@@ -124,6 +142,11 @@ def scale(report: Report, work: Path, rounds: int) -> None:
     report.figure(f"Scale: whole build, {last}× / {first}× record (wall), for {page_count[last] / page_count[first]:.1f}× the pages",
                   f"{total_ratio.wall:.2f} (CPU {total_ratio.cpu:.2f})", "≤ 10 (linear or better)", total_ratio.wall <= 10)
     report.figure(f"Validation of the {last}× record (`python -m eunato check`)", f"{checks[last].wall:.2f} s")
+    twin = twin_of(projects[last], work / f"twin-x{last}")
+    large = alternate({"real": projects[last] / "mkdocs.yml", "twin": twin}, work / f"x{last}-overhead", rounds)
+    ratio = measure.median([t["real"] / t["twin"] for t in large])
+    report.figure(f"Data layer at {last}× the record: real build / the same pages as plain Markdown (wall)",
+                  f"{ratio.wall:.3f} (CPU {ratio.cpu:.3f})")
     report.section(
         "Scale",
         "Synthetic records made by bench/synthetic.py from the real one: at 1× both proposal sets are full "
@@ -213,7 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: a rough figure in a few minutes")
     arguments = parser.parse_args()
-    pairs, rounds, runs = (3, 1, 1) if arguments.quick else (9, 3, 3)
+    pairs, rounds, runs = (3, 1, 1) if arguments.quick else (9, 3, 3)  # overhead rounds, scale rounds, Lighthouse runs
 
     lighthouse.chromium()  # fail before the long part if a tool is missing
     if not lighthouse.LIGHTHOUSE.exists():

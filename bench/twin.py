@@ -1,5 +1,8 @@
 """The site's plain-Markdown twin: the same pages, nav, theme, extensions and CSS, without macros or hooks.
 
+The pages differ only in their edit links (the twin's point at its own Markdown) and, for items the
+navigation does not list, in the breadcrumb and neighbour links that the hook adds.
+
 The real build is run once with one more plugin that, after the macros and hooks have done their
 work, writes each page's Markdown (front matter included) out as a static file, and notes the nav,
 site_url and Markdown extension settings (the glossary) the hooks computed. Building the twin therefore costs exactly what MkDocs, Material
@@ -77,6 +80,13 @@ def make_twin(project: Path, out: Path) -> Path:
         settings["theme"]["custom_dir"] = str((project / settings["theme"]["custom_dir"]).resolve())
     twin_config = out / "mkdocs.yml"
     twin_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    # The twin plus the macros plugin with nothing to run: what the plugin alone costs.
+    plugin = next(p for p in yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+                  if not isinstance(p, str) and "macros" in p)
+    (out / "empty_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    settings["plugins"].append({"macros": {**(plugin["macros"] or {}), "module_name": "empty_macros"}})
+    (out / "mkdocs-macros.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return twin_config
 
 
