@@ -4,7 +4,8 @@ At 1x every proposal set is full: 74 actions (42 + 32), made by repeating the re
 set, with the real reports, operations and the rest. At Nx the sets hold N times their proposals,
 and reports and operations are copied N times; copy k of an item is `x<k>-<id>`, and the copies'
 mentions point at the copies of what the original mentions. Declarations, areas, analyses and the
-registries (sources, topics, glossary) are the real ones. The result passes `python -m eunato check`.
+registries (sources, topics, glossary), and any other kind, are the real ones. The result passes
+`python -m eunato check`.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ import yaml
 from eunato import load_site
 from eunato.yaml_source import read_document
 
-COPIED_AS_IS = ("declarations", "areas", "analyses")
-REGISTRIES = ("sources.yml", "topics.yml", "glossary.yml")
+MULTIPLIED = ("sets", "actions", "reports", "operations")
 
 
 def copy_id(item_id: str, copy: int) -> str:
@@ -33,8 +33,9 @@ def generate(data: Path, factor: int, out: Path) -> dict[str, int]:
     raw = {kind: {p.stem: read_document(p).data for p in sorted((data / kind).glob("*.yml"))} for kind in site.counts()}
     written: dict[str, dict[str, dict]] = {kind: {} for kind in raw}
 
-    for kind in COPIED_AS_IS:
-        written[kind] = raw[kind]
+    for kind in raw:
+        if kind not in MULTIPLIED:
+            written[kind] = raw[kind]
     for set_id, proposal_set in raw["sets"].items():
         actions = _fill_set(raw["actions"], set_id, proposal_set["count"], factor)
         written["actions"].update(actions)
@@ -72,15 +73,16 @@ def generate(data: Path, factor: int, out: Path) -> dict[str, int]:
         for item_id, data_ in items.items():
             data_ = {key: value for key, value in data_.items() if key != "id"}
             (out / kind / f"{item_id}.yml").write_text(yaml.safe_dump(data_, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for name in REGISTRIES:
-        if (data / name).exists():
-            shutil.copy(data / name, out / name)
+    for registry in data.glob("*.yml"):
+        shutil.copy(registry, out / registry.name)
     return load_site(out).counts()
 
 
 def _fill_set(actions: dict[str, dict], set_id: str, count: int, factor: int) -> dict[str, dict]:
     """`count * factor` actions of one set: the real ones, then copies of them in turn, each with a free position."""
     real = {i: a for i, a in actions.items() if str(a["set"]) == str(set_id)}
+    if not real:
+        return {}
     taken = {a["position"] for a in real.values() if a.get("position")}
     free = iter(p for p in range(1, count * factor + 1) if p not in taken)
     filled = dict(real)

@@ -39,6 +39,16 @@ class Capture(BasePlugin):
         return config
 
     @event_priority(-100)
+    def on_files(self, files, config):
+        # Files the hooks make (downloads, images, feeds...) become static files of the twin.
+        for file in files:
+            if file.generated_by and not file.is_documentation_page():
+                target = self.docs / file.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(file.content_bytes)
+        return files
+
+    @event_priority(-100)
     def on_page_markdown(self, markdown, page, config, files):
         target = self.docs / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
