@@ -40,11 +40,12 @@ INDEX_TITLES = {
 }
 
 
-# Kinds whose items the navigation lists under their index page: few, and fixed by the subject
-# (or, for analyses, written one at a time). Actions, reports and operations grow with the record:
-# the navigation is written into every HTML file, so listing them there would make every page
-# heavier and the build quadratic as the record grows. Their index pages list them instead.
-LISTED_IN_NAV = ("declarations", "sets", "areas", "analyses")
+# Kinds whose items the navigation lists under their index page: those that stay short, because the
+# subject fixes them (declarations, sets, areas), they are written one at a time (analyses) or come
+# once a year (reports). Actions and operations number in the dozens and grow with the record: the
+# navigation is written into every HTML file, so listing them there would make every page heavier
+# and the build quadratic in the record. Their index pages list them instead.
+LISTED_IN_NAV = ("declarations", "sets", "areas", "reports", "analyses")
 
 
 @dataclass(frozen=True)
