@@ -4,7 +4,7 @@ Machines are noisy, so a time is only ever compared with another taken side by s
 the real build against its plain-Markdown twin (alternating), the 1x, 5x and 10x records in turn.
 Writes every figure, with the machine and the versions, to bench/RESULTS.md and prints it.
 
-    .venv/bin/python bench/run.py            # the full run (about ten minutes on two cores)
+    .venv/bin/python bench/run.py            # the full run (about five minutes on two cores)
     .venv/bin/python bench/run.py --quick    # fewer repetitions, for trying a change
 """
 
@@ -28,7 +28,6 @@ import measure
 import synthetic
 from measure import PYTHON, Time
 from serve import serve
-from twin import make_twin
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "RESULTS.md"

@@ -1,12 +1,15 @@
 """The site's plain-Markdown twin: the same pages, nav, theme, extensions and CSS, without macros or hooks.
 
-The pages differ only in their edit links (the twin's point at its own Markdown) and, for items the
-navigation does not list, in the breadcrumb and neighbour links that the hook adds.
-
 The real build is run once with one more plugin that, after the macros and hooks have done their
-work, writes each page's Markdown (front matter included) out as a static file, and notes the nav,
-site_url and Markdown extension settings (the glossary) the hooks computed. Building the twin therefore costs exactly what MkDocs, Material
-and Markdown cost for these pages; the difference from the real build is the data layer.
+work, writes each page's Markdown (front matter included) and each file the hooks generate out as
+static files, and notes the nav, site_url and Markdown extension settings (the glossary) that the
+hooks computed. Building the twin therefore costs what MkDocs, Material and Markdown cost for these
+pages; the difference from the real build is the data layer. The pages differ only in their edit
+links (the twin's point at its own Markdown) and, for items the navigation does not list, in the
+breadcrumb and neighbour links that the hook adds.
+
+Beside the twin's mkdocs.yml, mkdocs-macros.yml is the same site with the macros plugin switched on
+but given nothing to do: what the plugin itself costs.
 """
 
 from __future__ import annotations
