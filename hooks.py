@@ -1,7 +1,7 @@
 """MkDocs hook: one generated page per data item and per kind, with its edit link on the YAML file.
 
 The record itself is loaded by macros.py (define_env) earlier in the same build; the generated
-pages are rendered here, from the templates of docs/templates/, and the macros engine skips them.
+pages are rendered here with its renderer (docs/templates/), and the macros engine skips them.
 MkDocs caches this module in `mkdocs serve`: restart the server after editing it.
 """
 
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, InclusionLevel
 
 from eunato.model import KINDS
 from eunato.pages import LISTED_IN_NAV, generated_pages, navigation
-from eunato.render import Renderer, page_path, tooltips
+from eunato.render import page_path, tooltips
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,8 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site = _site(config)
-    for page in generated_pages(site, Renderer(site, Path(config.docs_dir) / "templates")):
+    for page in generated_pages(_site(config), _macros(config)["renderer"]):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
         # Relative to edit_uri (which points at docs/), so the edit button opens the YAML file.
@@ -68,4 +66,9 @@ def github_pages_url(repo_url: str) -> str | None:
 
 
 def _site(config: MkDocsConfig):
-    return config.plugins["macros"].variables["site"]
+    return _macros(config)["site"]
+
+
+def _macros(config: MkDocsConfig):
+    """What macros.py published for this build."""
+    return config.plugins["macros"].variables

@@ -1,7 +1,8 @@
 """mkdocs-macros entry point: load the record once per build and publish it to the pages.
 
 `define_env` runs at the start of every build (each `mkdocs serve` rebuild too),
-so an edited YAML file is read again; `hooks.py` takes the same `site` object.
+so an edited YAML file is read again; `hooks.py` takes the same `site` object, and the
+same renderer to write the generated pages.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def define_env(env):
     except DataError as error:
         raise PluginError(error.report()) from None
     renderer = Renderer(site, Path(env.conf["docs_dir"]) / "templates")
-    env.variables["site"] = site
+    env.variables.update({"site": site, "renderer": renderer})
 
     @env.macro
     def render(template: str, kind: str | None = None, id: str | None = None) -> str:
