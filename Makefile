@@ -4,6 +4,8 @@
 # Set-up is a virtual environment in .venv with the pinned versions of requirements*.txt;
 # it is redone only when those files change. `make test` also installs Debian's Chromium for the
 # browser tests when it is missing (apt-get, as root or through sudo).
+#   make bench    set up (Lighthouse from bench/package-lock.json, Chromium if missing), then benchmark
+#   make profile  profile one build of the site into bench/profile.html
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test check build clean
+.PHONY: serve test check build clean bench profile
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
@@ -27,8 +29,14 @@ check: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
+bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json $(CHROMIUM)
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/run.py
+
+profile: $(VENV)/.bench-installed
+	$(BIN)/pyinstrument -r html -o bench/profile.html -m mkdocs build --strict --quiet -d "$$(mktemp -d)"
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) bench/node_modules
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +51,11 @@ $(CHROMIUM):
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
+
+$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	command -v npm >/dev/null || { apt-get update && apt-get install -y nodejs npm; }
+	cd bench && npm ci --no-audit --no-fund

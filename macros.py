@@ -1,8 +1,9 @@
 """mkdocs-macros entry point: load the record once per build and publish it to the pages.
 
 `define_env` runs at the start of every build (each `mkdocs serve` rebuild too),
-so an edited YAML file is read again. The downloads and the charts are made here,
-once, from that record; `hooks.py` takes the same objects to add them as files.
+so an edited YAML file is read again. The renderer, the downloads and the charts are made
+here, once, from that record; `hooks.py` takes the same objects to write the generated pages
+and add the files.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from eunato.charts import draw_charts
 from eunato.columns import TABLES
 from eunato.exports import export_files
 from eunato.problems import print_github_annotations
-from eunato.render import Renderer, abbreviations
+from eunato.render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.eunato")
 
@@ -36,14 +37,9 @@ def define_env(env):
     downloads, charts = export_files(site), draw_charts(site)
     templates = Path(env.conf["docs_dir"]) / "templates"
     renderer = Renderer(site, templates, downloads=downloads, tables=TABLES, charts=charts)
-    env.variables.update({"site": site, "downloads": downloads, "charts": charts})
+    env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})
 
     @env.macro
     def render(template: str, kind: str | None = None, id: str | None = None) -> str:
         """`{{ render("action.md", kind="actions", id="2017-01") }}`: a template of docs/templates/ for this page."""
         return renderer.render(template, env.page.file.src_uri, kind=kind, id=id)
-
-
-def on_post_page_macros(env):
-    # Appended after macros ran, so glossary text is read as Markdown, never as a template.
-    env.markdown += abbreviations(env.variables["site"])

@@ -42,14 +42,14 @@ class _File:
 
 class _Reader:
     def __init__(self, data_dir: Path, root: Path):
-        self.data_dir, self.root = data_dir, root
+        self.data_dir, self.root = data_dir, root.resolve()
         self.problems: list[Problem] = []
         self.placeholders: list[Problem] = []
         self.files: dict[str, dict[str, _File]] = {kind: {} for kind in [*KINDS, *REGISTRIES]}
 
     def display(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 

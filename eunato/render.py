@@ -71,7 +71,8 @@ class Renderer:
     def href(self, page_uri: str, target: Any, anchor: str = "") -> str:
         """Relative path from `page_uri` to an item, or to a docs path such as `timeline.md`."""
         path = target if isinstance(target, str) else page_path(self.site.kind_of(target), target.id)
-        relative = posixpath.relpath(path, posixpath.dirname(page_uri) or ".")
+        # Both rooted at the docs folder, so relpath does not ask the system for the working directory.
+        relative = posixpath.relpath(f"/{path}", f"/{posixpath.dirname(page_uri)}")
         return relative + (f"#{anchor}" if anchor else "")
 
     def link(self, page_uri: str, target: Any, text: str | None = None) -> Markup:
@@ -105,15 +106,14 @@ class Renderer:
         return Markup(text)
 
 
-def abbreviations(site: Site) -> str:
-    """Markdown abbreviation lines, so every acronym of the glossary gets a tooltip wherever it appears."""
-    lines = [f"*[{term}]: {html.escape(' '.join(expansion.split()))}" for term, expansion in site.glossary.items()]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+def tooltips(site: Site) -> dict[str, str]:
+    """The glossary as Markdown's abbr extension takes it, so every acronym gets a tooltip wherever it appears."""
+    return {term: " ".join(expansion.split()) for term, expansion in site.glossary.items()}
 
 
 def _link_text(text: str) -> Markup:
     # Brackets would end the link text; a pipe would split a table cell.
-    return Markup(escape(text).replace("[", "\\[").replace("]", "\\]").replace("|", "&#124;"))
+    return Markup(str(escape(text)).replace("[", "\\[").replace("]", "\\]").replace("|", "&#124;"))
 
 
 def _date(value: PartialDate | str | None, missing: str = "not known") -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from built_page import Page
-from conftest import build, check
+from conftest import ROOT, build, check
+from eunato.yaml_source import _FastLoader, _Loader, _parse
 
 VALID_ACTION = """\
 title: Action two
@@ -246,3 +247,13 @@ def test_the_preview_shows_a_placeholder_and_warns_but_a_strict_build_refuses_it
     assert "FILL IN: what was agreed" in Page(tmp_path / "preview", "actions/2016-2/").text
     assert strict.returncode != 0
     assert "data/actions/2016-2.yml:4: summary: found a placeholder" in strict.stderr
+
+
+def test_the_fast_parser_reads_every_file_as_the_wording_parser_does():
+    # libyaml reads the data; the pure-Python parser is kept only for its wording of syntax errors.
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "data").rglob("*.yml"))]
+    texts.append("answer: no\nwhen: 2016-12-06\nflag: true\n")
+    for text in texts:
+        fast, careful = _parse(text, _FastLoader), _parse(text, _Loader)
+        assert (fast.data, fast.lines) == (careful.data, careful.lines)
+    assert _parse(texts[-1], _FastLoader).data == {"answer": "no", "when": "2016-12-06", "flag": True}

@@ -107,10 +107,26 @@ def test_a_date_known_to_the_month_is_shown_as_a_month(fixture_build):
     assert "not stated in the sources" in page.text
 
 
-def test_navigation_sorts_naturally(fixture_build):
+def test_navigation_and_index_pages_sort_naturally(fixture_build):
     nav = Page(fixture_build, "").nav_links()
     assert nav.index("reports/r2/") < nav.index("reports/r10/")
-    assert nav.index("actions/2016-2/") < nav.index("actions/2016-10/")
+    index = Page(fixture_build, "actions/")
+    rows = [index.resolve(a["href"]) for a in index.content.select("tbody a")]
+    assert rows.index("actions/2016-2/") < rows.index("actions/2016-10/")
+
+
+def test_the_navigation_lists_the_short_kinds_and_only_the_index_of_those_that_grow(fixture_build):
+    nav = Page(fixture_build, "").nav_links()
+    assert {"declarations/first/", "areas/alpha/", "sets/2016/", "reports/r1/", "analyses/side-by-side/"} <= set(nav)
+    assert {"actions/", "operations/"} <= set(nav)
+    assert not [link for link in nav if link.startswith(("actions/", "operations/")) and link.count("/") > 1]
+
+
+def test_an_item_left_out_of_the_navigation_sits_in_its_section_and_leads_to_its_neighbours(fixture_build):
+    page = item_page(fixture_build, "actions", "2016-2")
+    assert [page.resolve(a["href"]) for a in page.soup.select(".md-path a")] == ["./", "actions/"]
+    assert page.resolve(page.soup.select_one("a.md-footer__link--prev")["href"]) == "actions/lonely/"
+    assert page.resolve(page.soup.select_one("a.md-footer__link--next")["href"]) == "actions/2016-10/"
 
 
 def test_the_home_page_shows_every_area_with_its_counts_and_the_latest_report(real_site, real_build):
