@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from eunato import DataError, load_site
-from eunato.charts import draw_charts
+from eunato.chart_cache import charts_for
 from eunato.columns import TABLES
 from eunato.exports import export_files
 from eunato.problems import print_github_annotations
@@ -34,7 +34,7 @@ def define_env(env):
         # A warning: `mkdocs serve` still shows the page being written, `mkdocs build --strict` stops.
         log.warning(str(placeholder))
     print_github_annotations(site.placeholders, "warning")
-    downloads, charts = export_files(site), draw_charts(site)
+    downloads, charts = export_files(site), charts_for(site, cache=project / ".cache" / "charts")
     templates = Path(env.conf["docs_dir"]) / "templates"
     renderer = Renderer(site, templates, downloads=downloads, tables=TABLES, charts=charts)
     env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})

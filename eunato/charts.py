@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import cycle
 from typing import Any
 
@@ -24,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from . import figures
+from .figures import Chart
 from .dates import PartialDate
 from .site import Site
 
@@ -47,21 +47,6 @@ STYLE = {
     "savefig.transparent": True,
 }
 WIDTH = 8  # inches; the page scales the SVG to its column
-
-
-@dataclass(frozen=True)
-class Chart:
-    name: str
-    title: str
-    description: str  # the image's accessible name: what it shows and where its figures are
-    columns: tuple[str, ...]
-    rows: list[tuple[str, ...]]
-    svg: str
-
-    @property
-    def path(self) -> str:
-        """Where the SVG is in the built site: `charts/coverage.svg`."""
-        return f"charts/{self.name}.svg"
 
 
 def draw_charts(site: Site) -> dict[str, Chart]:

@@ -16,6 +16,21 @@ from .site import Site
 
 
 @dataclass(frozen=True)
+class Chart:
+    name: str
+    title: str
+    description: str  # the image's accessible name: what it shows and where its figures are
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    svg: str
+
+    @property
+    def path(self) -> str:
+        """Where the SVG is in the built site: `charts/coverage.svg`."""
+        return f"charts/{self.name}.svg"
+
+
+@dataclass(frozen=True)
 class Coverage:
     """Actions of `proposal_set` described in this record, against those the Councils endorsed."""
 
