@@ -34,9 +34,11 @@ def define_env(env):
         # A warning: `mkdocs serve` still shows the page being written, `mkdocs build --strict` stops.
         log.warning(str(placeholder))
     print_github_annotations(site.placeholders, "warning")
-    downloads, charts = export_files(site), charts_for(site, cache=project / ".cache" / "charts")
+    # Work that only changes with its inputs is kept in .cache/ between builds (and serve rebuilds).
+    cache = project / ".cache"
+    downloads, charts = export_files(site), charts_for(site, cache=cache / "charts")
     templates = Path(env.conf["docs_dir"]) / "templates"
-    renderer = Renderer(site, templates, downloads=downloads, tables=TABLES, charts=charts)
+    renderer = Renderer(site, templates, cache / "templates", downloads=downloads, tables=TABLES, charts=charts)
     env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})
 
     @env.macro

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .dates import PartialDate
@@ -42,11 +42,17 @@ def plain(text: str, limit: int | None = None) -> str:
 class Renderer:
     """`Renderer(site, templates).render("action.md", "actions/2017-01.md", item=...)`"""
 
-    def __init__(self, site: Site, templates: Path, **extra: Any):
-        """`extra` is published to every template beside `site`: the downloads, the charts."""
+    def __init__(self, site: Site, templates: Path, compiled: Path | None = None, **extra: Any):
+        """`extra` is published to every template beside `site`: the downloads, the charts.
+
+        `compiled` keeps the compiled templates between builds (Jinja checks each against its source).
+        """
         self.site = site
+        if compiled is not None:
+            compiled.mkdir(parents=True, exist_ok=True)
         self.env = Environment(
             loader=FileSystemLoader(templates),
+            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

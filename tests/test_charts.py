@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from built_page import Page
-from eunato import chart_cache, load_site
 from eunato.charts import draw_charts
 from eunato.site import Site
 
@@ -165,21 +164,3 @@ def test_unknown_dates_are_drawn_as_unknown_and_undated_sides_fall_back_to_the_w
     texts = svg_text_of(chart.svg)
     assert texts.count("end not known") == 2 and texts.count("dates not known") == 1
 
-
-# --- Drawn once per record ----------------------------------------------------------------
-
-
-def test_a_record_already_drawn_reuses_its_charts_without_drawing(real_site, tmp_path, monkeypatch):
-    first = chart_cache.charts_for(real_site, cache=tmp_path)
-    monkeypatch.setattr(chart_cache, "_draw", lambda site: pytest.fail("drew the charts again"))
-
-    assert chart_cache.charts_for(real_site, cache=tmp_path) == first
-    assert len(list(tmp_path.glob("*.json"))) == 1
-
-
-def test_any_change_to_the_record_draws_the_charts_again(data_dir, tmp_path):
-    before = chart_cache.fingerprint(load_site(data_dir))
-    action = data_dir / "actions" / "lonely.yml"
-    action.write_text(action.read_text().replace("area: beta", "area: alpha"))
-
-    assert chart_cache.fingerprint(load_site(data_dir)) != before
