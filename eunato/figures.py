@@ -7,6 +7,7 @@ into a fact.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,12 @@ class Chart:
     def path(self) -> str:
         """Where the SVG is in the built site: `charts/coverage.svg`."""
         return f"charts/{self.name}.svg"
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Width and height in CSS pixels, from the SVG's viewBox (in points), so the page keeps its room."""
+        box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', self.svg)
+        return (round(float(box[1]) * 4 / 3), round(float(box[2]) * 4 / 3)) if box else (768, 480)
 
 
 @dataclass(frozen=True)

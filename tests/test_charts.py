@@ -82,6 +82,8 @@ def test_charts_appear_with_an_accessible_name_and_their_figures_as_a_table(real
         assert f"charts/{name}.svg" in page.links() | {page.resolve(image["src"])}
         assert image["alt"].startswith(CHARTS[name])
         assert "table below" in image["alt"]
+        # Below the fold: fetched when scrolled to, its room kept so the page does not jump.
+        assert (image["loading"], int(image["width"]) > 0, int(image["height"]) > 0) == ("lazy", True, True)
         summary = image.find_parent("figure").find_next_sibling("details").summary.get_text()
         assert CHARTS[name] in summary
         assert len(chart_table(page, name)) > 1
