@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import DataError, load_site
 from .problems import placeholders_left, print_github_annotations
+from .pages import SINGULAR
 from .scaffold import new
 from .schemas import write_headers, write_schemas
 
@@ -64,7 +65,9 @@ def _check(arguments: argparse.Namespace) -> int:
         print(placeholders_left(site.placeholders), file=sys.stderr)
         print_github_annotations(site.placeholders)
         return 1
-    counts = ", ".join(f"{count} {kind}" for kind, count in site.counts().items())
+    counts = ", ".join(
+        f"{count} {SINGULAR[kind] if count == 1 else kind}" for kind, count in site.counts().items()
+    )
     print(f"data is valid: {counts}, {len(site.sources)} sources")
     return 0
 

@@ -188,7 +188,7 @@ def test_valid_data_passes_the_check(data_dir):
     result = check(data_dir)
 
     assert result.returncode == 0, result.stderr
-    assert "data is valid: 1 declarations, 1 sets, 2 areas, 3 actions, 3 reports, 1 operations" in result.stdout
+    assert "data is valid: 1 declaration, 1 set, 2 areas, 3 actions, 3 reports, 1 operation" in result.stdout
 
 
 def test_check_writes_github_annotations_when_run_in_github_actions(data_dir, monkeypatch):
