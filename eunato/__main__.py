@@ -9,6 +9,7 @@ from pathlib import Path
 from . import DataError, load_site
 from .problems import placeholders_left, print_github_annotations
 from .pages import SINGULAR
+from .render import count
 from .scaffold import new
 from .schemas import write_headers, write_schemas
 
@@ -65,10 +66,8 @@ def _check(arguments: argparse.Namespace) -> int:
         print(placeholders_left(site.placeholders), file=sys.stderr)
         print_github_annotations(site.placeholders)
         return 1
-    counts = ", ".join(
-        f"{count} {SINGULAR[kind] if count == 1 else kind}" for kind, count in site.counts().items()
-    )
-    print(f"data is valid: {counts}, {len(site.sources)} sources")
+    counts = ", ".join(count(number, SINGULAR[kind], kind) for kind, number in site.counts().items())
+    print(f"data is valid: {counts}, {count(len(site.sources), 'source')}")
     return 0
 
 

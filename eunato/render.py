@@ -59,7 +59,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(date=_date, cell=_cell, span=_span, count=_count, size=_size)
+        self.env.filters.update(date=_date, cell=_cell, span=_span, count=count, size=_size)
         self.env.globals.update(site=site, timeline=partial(timeline, site), **extra)
 
     def render(self, template: str, page_uri: str, kind: str | None = None, id: str | None = None) -> str:
@@ -139,7 +139,7 @@ def _span(start: PartialDate | None, end: PartialDate | str | None) -> str:
     return f"until {end.display()}; start not known" if end else "not known"
 
 
-def _count(number: int, noun: str, plural: str | None = None) -> str:
+def count(number: int, noun: str, plural: str | None = None) -> str:
     """`1 | count("action")` -> `1 action`; `2 | count("action")` -> `2 actions`."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
