@@ -1,29 +1,31 @@
 """mkdocs-macros entry point: load the record once per build and publish it to the pages.
 
-`define_env` runs at the start of every build (each `mkdocs serve` rebuild too),
-so an edited YAML file is read again. The renderer, the downloads and the charts are made
-here, once, from that record; `hooks.py` takes the same objects to write the generated pages
-and add the files.
+`define_env` runs at the start of every build (each `mkdocs serve` rebuild too), so an edited YAML
+file is read again. The renderer, the downloads and the charts are made here, once, from that
+record; hooks.py takes the same objects to write the generated pages and add the files.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from eunato import DataError, load_site
+from eunato import mkdocs_adapter as adapter
+from eunato import figures
 from eunato.chart_cache import charts_for
-from eunato.columns import TABLES
-from eunato.exports import export_files
+from eunato.exports import export_files, tables
 from eunato.problems import print_github_annotations
 from eunato.render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.eunato")
 
 
-def define_env(env):
+def define_env(env: Any) -> None:
+    """Load and check the record, make what the pages need, and publish it as variables and one macro."""
     project = Path(env.project_dir)
     try:
         site = load_site(project / "data", root=project)
@@ -38,10 +40,10 @@ def define_env(env):
     cache = project / ".cache"
     downloads, charts = export_files(site), charts_for(site, cache=cache / "charts")
     templates = Path(env.conf["docs_dir"]) / "templates"
-    renderer = Renderer(site, templates, cache / "templates", downloads=downloads, tables=TABLES, charts=charts)
+    renderer = Renderer(site, templates, cache / "templates", downloads=downloads, tables=tables(), charts=charts, figures=figures)
     env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})
 
     @env.macro
-    def render(template: str, kind: str | None = None, id: str | None = None) -> str:
-        """`{{ render("action.md", kind="actions", id="2017-01") }}`: a template of docs/templates/ for this page."""
-        return renderer.render(template, env.page.file.src_uri, kind=kind, id=id)
+    def render(template: str) -> str:
+        """`{{ render("blocks/coverage.md") }}`: a template of docs/templates/ for this hand-written page."""
+        return adapter.render(renderer, template, env.page.file.src_uri)

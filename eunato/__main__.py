@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DataError, load_site
-from .problems import placeholders_left, print_github_annotations
-from .pages import SINGULAR
-from .render import count
-from .scaffold import new
+from . import DataError, load_site, messages
+from .kinds import KINDS
+from .problems import print_github_annotations
+from .scaffold import NEXT_STEPS, Refused, create
 from .schemas import write_headers, write_schemas
+from .text import count
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,23 +27,23 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command == "new":
         options = {key: value for key, value in vars(arguments).items() if key not in ("command", "what", "data")}
-        return new(arguments.what, arguments.data, **options)
+        return _new(arguments.what, arguments.data, options)
     return {"check": _check, "schemas": _schemas}[arguments.command](arguments)
 
 
-def _add_new(commands: argparse._SubParsersAction) -> None:
+def _add_new(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     new_parser = commands.add_parser("new", help="start a new data file with every field in place; it says what to fill in")
-    kinds = new_parser.add_subparsers(dest="what", required=True)
-    report = kinds.add_parser("report", help="the next progress report")
+    what = new_parser.add_subparsers(dest="what", required=True)
+    report = what.add_parser("report", help="the next progress report")
     report.add_argument("--date", required=True, help="the report's date: YYYY-MM-DD, or YYYY-MM when only the month is known")
     report.add_argument("--ordinal", type=int, help="its number (default: the next free one)")
     report.add_argument("--id", dest="item_id", help="its id and file name (default: YYYY-MM of its date)")
-    action = kinds.add_parser("action", help="a common action of a proposal set")
+    action = what.add_parser("action", help="a common action of a proposal set")
     action.add_argument("item_id", metavar="id", help="its id and file name, e.g. 2017-08")
     action.add_argument("--set", dest="set_id", required=True, help="the id of its set in data/sets/")
     action.add_argument("--area", required=True, help="the id of its area in data/areas/")
     action.add_argument("--position", type=int, help="its number in the set, only where a source gives it")
-    operation = kinds.add_parser("operation", help="an operation or mechanism where both act")
+    operation = what.add_parser("operation", help="an operation or mechanism where both act")
     operation.add_argument("item_id", metavar="id", help="its id and file name, e.g. black-sea")
     operation.add_argument("--start", required=True, help="when it started: YYYY-MM-DD, YYYY-MM or YYYY")
     operation.add_argument("--kind", choices=["operation", "mechanism"], default="operation")
@@ -63,10 +63,10 @@ def _check(arguments: argparse.Namespace) -> int:
         return 1
     if site.placeholders:
         print("\n".join(map(str, site.placeholders)), file=sys.stderr)
-        print(placeholders_left(site.placeholders), file=sys.stderr)
+        print(messages.placeholders_left(len(site.placeholders)), file=sys.stderr)
         print_github_annotations(site.placeholders)
         return 1
-    counts = ", ".join(count(number, SINGULAR[kind], kind) for kind, number in site.counts().items())
+    counts = ", ".join(row.count(len(site.items(row.name))) for row in KINDS)
     print(f"data is valid: {counts}, {count(len(site.sources), 'source')}")
     return 0
 
@@ -76,7 +76,28 @@ def _schemas(arguments: argparse.Namespace) -> int:
     changed = write_schemas(arguments.data, schemas_dir) + write_headers(arguments.data, schemas_dir)
     for path in changed:
         print(f"updated {path.as_posix()}")
-    print(f"{len(changed)} file{'s' * (len(changed) != 1)} updated; schemas/ and every data file's schema line are up to date")
+    print(f"{count(len(changed), 'file')} updated; schemas/ and every data file's schema line are up to date")
+    return 0
+
+
+def _new(what: str, data_dir: Path, options: dict[str, object]) -> int:
+    """Write the draft, then say what is left to write; or say why nothing was written."""
+    try:
+        written = create(what, data_dir, **options)
+    except Refused as refused:
+        print("\n".join([*refused.reasons, "Nothing was written."]), file=sys.stderr)
+        return 1
+    draft = written.draft
+    print(f"Wrote {written.path.as_posix()}: {draft.summary}.")
+    if draft.source_entry:
+        print(f"Added the source '{draft.source_id}' to {(data_dir / 'sources.yml').as_posix()}, for you to describe.")
+    if written.schemas_updated:
+        print("Updated schemas/, so your editor knows the new ids.")
+    left = written.placeholders
+    these = "this value" if len(left) == 1 else f"these {len(left)} values"
+    print(f"\nWrite {these}; until then `make check` fails and nothing is published:")
+    print("\n".join(f"  {placeholder}" for placeholder in left))
+    print(NEXT_STEPS[what])
     return 0
 
 

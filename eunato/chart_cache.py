@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .figures import Chart
-from .model import KINDS
+from .kinds import KINDS
 from .site import Site
 
 _DRAWING_CODE = [Path(__file__).with_name(name) for name in ("charts.py", "figures.py")]
@@ -44,7 +44,7 @@ def fingerprint(site: Site) -> str:
     for path in _DRAWING_CODE:
         digest.update(path.read_bytes())
     for kind in KINDS:
-        for item in site.items(kind):
+        for item in site.items(kind.name):
             digest.update(item.model_dump_json().encode())
     digest.update(json.dumps({key: value.model_dump() for key, value in site.topics.items()}, sort_keys=True).encode())
     return digest.hexdigest()[:24]

@@ -22,7 +22,7 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import figures
+from . import figures, text
 from .figures import Chart
 from .dates import PartialDate
 from .site import Site
@@ -95,8 +95,8 @@ def _coverage(site: Site) -> Chart:
         axes.barh(range(len(mine)), [row.described for row in mine], color=colour,
                   label=f"Described here ({set_label(proposal_set)})")
         for position, row in enumerate(mine):
-            text = f"{row.described} of {row.endorsed}" if row.endorsed else f"{row.described} of ? (not published)"
-            axes.annotate(text, (max(row.described, row.endorsed or 0), position), xytext=(4, 0),
+            label = f"{row.described} of {row.endorsed}" if row.endorsed else f"{row.described} of ? (not published)"
+            axes.annotate(label, (max(row.described, row.endorsed or 0), position), xytext=(4, 0),
                           textcoords="offset points", va="center")
         axes.set_xlim(right=max(row.endorsed or row.described for row in mine) * 1.45 + 1)
         axes.set_title(f"{set_label(proposal_set)}: {proposal_set.count} proposals", loc="left")
@@ -109,7 +109,7 @@ def _coverage(site: Site) -> Chart:
         ("Set", "Area", "Described here", "Endorsed", "Share described"),
         [(set_label(row.proposal_set), row.area.title if row.area else "All areas", str(row.described),
           str(row.endorsed) if row.endorsed else "not published",
-          f"{row.described / row.endorsed:.0%}" if row.endorsed else "—") for row in rows],
+          text.share(row.described, row.endorsed)) for row in rows],
         _svg(figure),
     )
 
@@ -151,7 +151,7 @@ def _reports(site: Site) -> Chart:
 
 def _operations(site: Site) -> Chart:
     title = "Operations and mechanisms over time, NATO and EU side by side"
-    spans, latest = figures.spans(site), figures.latest_date(site)
+    spans, latest = figures.spans(site), site.latest_date
     operations = site.items("operations")
     figure, (axes,) = _figure(title, rows=len(spans) + len(operations))
     row_of = {}
@@ -178,7 +178,7 @@ def _operations(site: Site) -> Chart:
         f"{title}: a bar from start to end for the NATO side and one for the EU side of each operation or "
         f"mechanism; ongoing ones are drawn up to the end of the record{as_of}. The figures are in the table below.",
         ("Operation", "Side", "Name", "From", "To"),
-        [(span.operation.title, span.organisation, span.name, _date_text(span.start), _date_text(span.end))
+        [(span.operation.title, span.organisation, span.name, text.date(span.start), text.date(span.end))
          for span in spans],
         _svg(figure),
     )
@@ -251,12 +251,6 @@ def _wrap(label: str) -> str:
 
 def _known(value: int | None, unknown: str) -> str:
     return unknown if value is None else str(value)
-
-
-def _date_text(value: PartialDate | str | None) -> str:
-    if value is None:
-        return "not known"
-    return value if isinstance(value, str) else value.display()
 
 
 def _svg(figure: Figure) -> str:

@@ -2,10 +2,9 @@
 
     export_files(site)["data/actions.csv"]  # -> the bytes of /data/actions.csv
 
-Pure (Site -> bytes): hooks.py adds each file to the site at the path it is
-keyed by, so the addresses are stable and MkDocs checks every link to them.
-The JSON of an item is exactly its validated model (`Action.model_validate`
-reads it back), so the downloads say what the pages say.
+Pure (Site -> bytes): the MkDocs adapter adds each file to the site at the path it is keyed by,
+so the addresses are stable and MkDocs checks every link to them. The JSON of an item is exactly
+its validated model (`Action.model_validate` reads it back), so the downloads say what the pages say.
 """
 
 from __future__ import annotations
@@ -13,39 +12,47 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from pydantic import BaseModel
 
-from .columns import TABLES, Table
-from .model import KINDS, Source, Topic
-from .pages import SINGULAR
+from . import urls
+from .kinds import KINDS, REGISTRIES, Kind, Registry, tables as kind_tables
 from .site import Site
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-RECORD = "data/record.json"
 # JSON Schema of each model, named as one of its records: data/schemas/action.json
 SCHEMAS: dict[str, type[BaseModel]] = {
-    **{SINGULAR[kind]: model for kind, model in KINDS.items()},
-    "source": Source,
-    "topic": Topic,
+    **{kind.singular: kind.model for kind in KINDS},
+    **{registry.singular: registry.entry for registry in REGISTRIES if registry.entry},
 }
 
 
-def item_path(kind: str, item_id: str) -> str:
-    """Where one item's JSON is: `item_path("actions", "2017-01")` -> `data/actions/2017-01.json`."""
-    return f"data/{kind}/{item_id}.json"
+@dataclass(frozen=True)
+class DocumentedTable:
+    """A CSV download as the Data page documents it: its file, what a row is, each column and what it holds."""
+
+    name: str
+    path: str
+    row: str
+    columns: list[tuple[str, str]]
 
 
-def schema_path(name: str) -> str:
-    return f"data/schemas/{name}.json"
+def tables() -> list[DocumentedTable]:
+    return [
+        DocumentedTable(table.name, table.path, table.row, [(column.name, column.describe(_model(owner))) for column in table.columns])
+        for owner, table in kind_tables()
+    ]
 
 
 def record(site: Site) -> dict[str, Any]:
     """The whole record: every item of every kind in site order, the registries, and its licence."""
     return {
         "licence": LICENCE,
-        **{kind: [_json(item) for item in site.items(kind)] for kind in KINDS},
+        **{kind.name: [_json(item) for item in site.items(kind.name)] for kind in KINDS},
         "sources": [{"id": key, **_json(source)} for key, source in site.sources.items()],
         "topics": [{"id": key, **_json(topic)} for key, topic in site.topics.items()],
         "glossary": dict(site.glossary),
@@ -53,15 +60,27 @@ def record(site: Site) -> dict[str, Any]:
 
 
 def export_files(site: Site) -> dict[str, bytes]:
-    files = {RECORD: _dumps(record(site))}
-    for table in TABLES:
-        files[table.path] = _csv(table, site)
+    files = {urls.RECORD: _dumps(record(site))}
+    for owner, table in kind_tables():
+        rows = table.rows(site) if table.rows else _rows(site, owner)
+        files[table.path] = _csv(table.header(), ([column.value(row) for column in table.columns] for row in rows))
     for name, model in SCHEMAS.items():
-        files[schema_path(name)] = _dumps(_schema(model))
+        files[urls.schema_path(name)] = _dumps(_schema(model))
     for kind in KINDS:
-        for item in site.items(kind):
-            files[item_path(kind, item.id)] = _dumps(_json(item))
+        for item in site.items(kind.name):
+            files[urls.item_json_path(kind.name, item.id)] = _dumps(_json(item))
     return files
+
+
+def _model(owner: Kind | Registry) -> type[BaseModel] | None:
+    return owner.model if isinstance(owner, Kind) else owner.entry
+
+
+def _rows(site: Site, owner: Kind | Registry) -> list[Any]:
+    if isinstance(owner, Kind):
+        return site.items(owner.name)
+    # A registry's entries, each with its key as `id`.
+    return [SimpleNamespace(id=key, **dict(entry)) for key, entry in getattr(site, owner.name).items()]
 
 
 def _json(model: BaseModel) -> dict[str, Any]:
@@ -72,12 +91,11 @@ def _dumps(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _csv(table: Table, site: Site) -> bytes:
+def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
-    writer.writerow(table.header())
-    for row in table.rows(site):
-        writer.writerow([column.value(row) for column in table.columns])
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urljoin
 
 import markdown
@@ -24,11 +23,10 @@ from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
 from .dates import PartialDate
-from .figures import latest_date
-from .render import page_path
+from .model import Report
 from .site import Site
+from .urls import FEED, page_path
 
-FEED = "feed.xml"
 TITLE = "EU–NATO Cooperation Record: progress reports"
 
 
@@ -47,16 +45,16 @@ def atom_feed(site: Site, site_url: str, page_url: Callable[[str], str]) -> byte
     feed.link(href=urljoin(site_url, FEED), rel="self", type="application/atom+xml")
     feed.link(href=urljoin(site_url, page_url(page_path("reports"))), rel="alternate", type="text/html")
     feed.language("en")
-    reports = sorted(site.items("reports"), key=lambda report: (report.date, report.ordinal), reverse=True)
+    reports = sorted(site.of(Report).values(), key=lambda report: (report.date, report.ordinal), reverse=True)
     for report in reports:
         _entry(feed, report, urljoin(site_url, page_url(page_path("reports", report.id))))
     # With no report yet, the record's latest date; with an empty record, any fixed moment keeps the file stable.
-    newest = reports[0].date if reports else latest_date(site) or PartialDate(1970, 1, 1)
+    newest = reports[0].date if reports else site.latest_date or PartialDate(1970, 1, 1)
     feed.updated(timestamp(newest))
     return feed.atom_str(pretty=True)
 
 
-def _entry(feed: FeedGenerator, report: Any, url: str) -> None:
+def _entry(feed: FeedGenerator, report: Report, url: str) -> None:
     entry = feed.add_entry(order="append")
     entry.id(url)  # the page's address: stable as long as the site's address and the report's id are
     entry.title(report.title)
@@ -66,7 +64,7 @@ def _entry(feed: FeedGenerator, report: Any, url: str) -> None:
     entry.content(_content(report), type="html")
 
 
-def _content(report: Any) -> str:
+def _content(report: Report) -> str:
     """The report as its page begins: number, date as the sources give it, highlights (data text escaped, Markdown kept)."""
     highlights = "".join(f"<li>{markdown.markdown(str(escape(h.text)))}</li>" for h in report.highlights)
     return f"<p>Progress report no. {report.ordinal}, {report.date.display()}.</p><ul>{highlights}</ul>"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
+from .model import Action, Area, Operation, ProposalSet, Report
 from .site import Site
 
 
@@ -41,10 +42,15 @@ class Chart:
 class Coverage:
     """Actions of `proposal_set` described in this record, against those the Councils endorsed."""
 
-    proposal_set: Any
+    proposal_set: Any  # None: all sets together
     area: Any | None  # None: all areas of the set
     described: int
     endorsed: int | None  # None: no source gives the figure
+
+    @property
+    def missing(self) -> int | None:
+        """Proposals endorsed but not yet described here; None where the endorsed figure is not known."""
+        return None if self.endorsed is None else self.endorsed - self.described
 
 
 @dataclass(frozen=True)
@@ -67,28 +73,50 @@ class Span:
 
 def actions_per_area(site: Site) -> dict[tuple[str, str], int]:
     """`{(area id, set id): actions described}` for every area and set, zeros included."""
-    counts = Counter((action.area, action.set) for action in site.actions.values())
-    return {(area, proposal_set): counts[(area, proposal_set)] for area in site.areas for proposal_set in site.sets}
+    counts = Counter((action.area, action.set) for action in site.of(Action).values())
+    return {(area, proposal_set): counts[(area, proposal_set)] for area in site.of(Area) for proposal_set in site.of(ProposalSet)}
 
 
 def coverage(site: Site) -> list[Coverage]:
     """For each set: all its areas together, then area by area."""
     counts = actions_per_area(site)
     rows = []
-    for proposal_set in site.sets.values():
-        described = sum(counts[(area, proposal_set.id)] for area in site.areas)
+    for proposal_set in site.of(ProposalSet).values():
+        described = sum(counts[(area, proposal_set.id)] for area in site.of(Area))
         rows.append(Coverage(proposal_set, None, described, proposal_set.count))
-        for area in site.areas.values():
+        for area in site.of(Area).values():
             endorsed = proposal_set.area_counts.get(area.id)
             rows.append(Coverage(proposal_set, area, counts[(area.id, proposal_set.id)], endorsed))
     return rows
+
+
+def coverage_by_set(site: Site) -> list[Coverage]:
+    """One row per set, all its areas together."""
+    return [row for row in coverage(site) if row.area is None]
+
+
+def coverage_total(site: Site) -> Coverage:
+    """All sets together: actions described against all proposals endorsed."""
+    by_set = coverage_by_set(site)
+    return Coverage(None, None, sum(row.described for row in by_set), sum(row.endorsed or 0 for row in by_set))
+
+
+def coverage_of_area(site: Site, area_id: str) -> list[Coverage]:
+    """One row per set for one area: described here, and endorsed where a source gives the figure."""
+    return [row for row in coverage(site) if row.area is not None and row.area.id == area_id]
+
+
+def topics_used(site: Site, kind: str) -> list[tuple[str, Any]]:
+    """The topics that items of `kind` name, as `(id, topic)` in the order of data/topics.yml."""
+    used = {topic for item in site.items(kind) for topic in getattr(item, "topics", [])}
+    return [(topic_id, topic) for topic_id, topic in site.topics.items() if topic_id in used]
 
 
 def mentions(site: Site) -> list[Mentioned]:
     # An empty list means the record has not listed them, as the report page says.
     return [
         Mentioned(report, len(report.mentions.areas) or None, len(report.mentions.actions) or None)
-        for report in site.reports.values()
+        for report in site.of(Report).values()
     ]
 
 
@@ -99,18 +127,10 @@ def spans(site: Site) -> list[Span]:
     dates), the operation's own dates stand for both, in one span.
     """
     rows = []
-    for operation in site.operations.values():
-        sides = [(name, side) for name, side in (("NATO", operation.nato), ("EU", operation.eu)) if side]
+    for operation in site.of(Operation).values():
+        sides = operation.sides()
         if any(side.start for _, side in sides):
             rows += [Span(operation, organisation, side.name, side.start, side.end) for organisation, side in sides]
         else:
             rows.append(Span(operation, "EU and NATO", operation.title, operation.start, operation.end))
     return rows
-
-
-def latest_date(site: Site) -> PartialDate | None:
-    """The last date the record knows of, to which an ongoing operation is drawn."""
-    dates = [item.date for kind in ("declarations", "sets", "reports") for item in site.items(kind)]
-    for span in spans(site):
-        dates += [date for date in (span.start, span.end) if isinstance(date, PartialDate)]
-    return max(dates, default=None)

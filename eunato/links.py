@@ -7,13 +7,13 @@ that knows how to find them, so checks, backlinks and schemas cannot disagree.
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 from .model import Reference
-from .yaml_source import Location
+from .problems import Location
 
 Link = tuple[Location, str, str]  # where in the record, which kind, which id
 
@@ -24,14 +24,14 @@ def references(record: BaseModel, location: Location = ()) -> Iterator[Link]:
         yield from _walk(getattr(record, name), info.annotation, info.metadata, location + (name,))
 
 
-def reference_kind(annotation: Any, metadata: list[Any] = ()) -> str | None:
+def reference_kind(annotation: Any, metadata: Sequence[Any] = ()) -> str | None:
     """The kind an annotated id refers to: `Annotated[str, Reference("areas")]` -> `"areas"`."""
     if get_origin(annotation) is Annotated:
         metadata = [*metadata, *annotation.__metadata__]
     return next((meta.kind for meta in metadata if isinstance(meta, Reference)), None)
 
 
-def _walk(value: Any, annotation: Any, metadata: list[Any], location: Location) -> Iterator[Link]:
+def _walk(value: Any, annotation: Any, metadata: Sequence[Any], location: Location) -> Iterator[Link]:
     if isinstance(value, BaseModel):
         yield from references(value, location)
         return

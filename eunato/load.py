@@ -1,35 +1,39 @@
 """data/ -> one validated `Site`, or a `DataError` listing every problem at once.
 
-Layout (the folder is the kind, the file name is the id):
+Layout (the folder is the kind, the file name is the id; kinds.py lists the kinds and registries):
 
     data/declarations/2016-warsaw.yml   data/sets/2016.yml     data/areas/cyber-security.yml
     data/actions/2017-01.yml            data/reports/2017-06.yml
     data/operations/kosovo.yml          data/sources.yml  data/topics.yml  data/glossary.yml
+
+Reading happens in three passes: each file alone (YAML, then its model), the references between
+files (every id names something that exists), then the rules that need the whole record (rules.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import kinds, messages, rules
+from .kinds import KINDS, REGISTRIES, Kind, Registry
 from .links import references
-from .model import ID_PATTERN, KINDS, PLACEHOLDER, REGISTRIES, Item, Source, Topic
-from .problems import DataError, Problem, expected_one_of, explain, field_name, unknown_id
+from .model import ID_PATTERN, PLACEHOLDER
+from .problems import DataError, Location, Problem, field_name
 from .site import Site
-from .yaml_source import Document, Location, YamlProblem, read_document
+from .yaml_source import Document, YamlProblem, read_document
 
 YAML_SUFFIXES = (".yml", ".yaml")
-REQUIRED_REGISTRIES = ("sources",)
-REGISTRY_ENTRIES = {"sources": Source, "topics": Topic}
+REGISTRY_KEY = "-"  # a registry is one file: the single entry of its folder in `Reader.files`
 
 
 @dataclass
-class _File:
+class DataFile:
     """One data file as read: where it is (for messages), its lines, and its record once valid."""
 
     name: str
@@ -40,12 +44,17 @@ class _File:
         return Problem(self.name, self.document.line_of(location), field_name(location), message)
 
 
-class _Reader:
-    def __init__(self, data_dir: Path, root: Path):
-        self.data_dir, self.root = data_dir, root.resolve()
-        self.problems: list[Problem] = []
-        self.placeholders: list[Problem] = []
-        self.files: dict[str, dict[str, _File]] = {kind: {} for kind in [*KINDS, *REGISTRIES]}
+@dataclass
+class Reader:
+    data_dir: Path
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    placeholders: list[Problem] = field(default_factory=list)
+    files: dict[str, dict[str, DataFile]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()
+        self.files = {name: {} for name in [*kinds.NAMES, *(registry.name for registry in REGISTRIES)]}
 
     def display(self, path: Path) -> str:
         try:
@@ -70,86 +79,101 @@ class _Reader:
             if isinstance(value, str) and value.startswith(PLACEHOLDER):
                 expected = value[len(PLACEHOLDER):].strip() or "your own text"
                 line = document.line_of(location)
-                message = f"found a placeholder; expected {expected}"
-                self.placeholders.append(Problem(self.display(path), line, field_name(location), message))
+                self.placeholders.append(Problem(self.display(path), line, field_name(location), messages.placeholder(expected)))
 
-    def validate(self, file: _File, schema: Any, data: Any, model: type[BaseModel] | None) -> Any:
+    def validate(self, file: DataFile, schema: Any, data: Any, model: type[BaseModel] | None) -> Any:
         try:
             return TypeAdapter(schema).validate_python(data)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                self.problems.append(file.problem(detail["loc"], explain(detail, model)))
+                self.problems.append(file.problem(detail["loc"], messages.explain(detail, model)))
             return None
+
+    def valid(self, kind: str) -> dict[str, DataFile]:
+        """The files of `kind` that passed their model, by id."""
+        return {item_id: file for item_id, file in self.files[kind].items() if file.record is not None}
+
+
+def item_files(data_dir: Path, kind: Kind) -> list[Path]:
+    """The data files of a kind's folder, in name order."""
+    return sorted(path for path in (data_dir / kind.name).glob("*") if path.suffix in YAML_SUFFIXES)
 
 
 def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
     """Read and check every file of `data_dir`; messages name files relative to `root`."""
     data_dir = Path(data_dir)
-    reader = _Reader(data_dir, Path(root) if root else data_dir.parent)
+    reader = Reader(data_dir, Path(root) if root else data_dir.parent)
     if not data_dir.is_dir():
         raise DataError([Problem(reader.display(data_dir), 1, "(folder)", "the data folder does not exist")])
     _check_layout(reader)
-    for name, schema in REGISTRIES.items():
-        _read_registry(reader, name, schema)
-    for kind, model in KINDS.items():
-        for path in sorted(p for p in (data_dir / kind).glob("*") if p.suffix in YAML_SUFFIXES):
-            _read_item(reader, kind, model, path)
+    for registry in REGISTRIES:
+        _read_registry(reader, registry)
+    for kind in KINDS:
+        for path in item_files(data_dir, kind):
+            _read_item(reader, kind, path)
     _check_references(reader)
-    _check_counts(reader)
+    for rule in rules.RULES:
+        reader.problems.extend(rule(reader))
     if reader.problems:
         raise DataError(reader.problems, placeholders=reader.placeholders)
-    records = {kind: {i: f.record for i, f in files.items()} for kind, files in reader.files.items()}
-    registries = {name: reader.files[name]["-"].record if "-" in reader.files[name] else {} for name in REGISTRIES}
-    return Site(**{kind: records[kind] for kind in KINDS}, **registries, placeholders=sorted(reader.placeholders))
+    registries = {
+        registry.name: (reader.files[registry.name][REGISTRY_KEY].record if REGISTRY_KEY in reader.files[registry.name] else {})
+        for registry in REGISTRIES
+    }
+    items = {kind.name: {item_id: file.record for item_id, file in reader.files[kind.name].items()} for kind in KINDS}
+    return Site(items, **registries, placeholders=reader.placeholders)
 
 
-def _check_layout(reader: _Reader) -> None:
-    expected = [*KINDS, *(f"{name}.yml" for name in REGISTRIES)]
+def _check_layout(reader: Reader) -> None:
+    expected = [*kinds.NAMES, *(f"{registry.name}.yml" for registry in REGISTRIES)]
     for path in sorted(reader.data_dir.iterdir()):
         if path.name.startswith(".") or path.name in expected or path.name.lower() == "readme.md":
             continue
-        reader.add(path, 1, "(file)", f"unexpected {'folder' if path.is_dir() else 'file'} in data/; {expected_one_of(expected)}")
+        what = "folder" if path.is_dir() else "file"
+        reader.add(path, 1, "(file)", f"unexpected {what} in data/; {messages.expected_one_of(expected)}")
     for kind in KINDS:
-        for path in sorted((reader.data_dir / kind).glob("*")):
+        for path in sorted((reader.data_dir / kind.name).glob("*")):
             if not path.name.startswith(".") and path.suffix not in YAML_SUFFIXES:
-                reader.add(path, 1, "(file)", f"not a data file; expected a YAML file named <id>.yml in data/{kind}/")
+                reader.add(path, 1, "(file)", f"not a data file; expected a YAML file named <id>.yml in data/{kind.name}/")
 
 
-def _read_registry(reader: _Reader, name: str, schema: Any) -> None:
-    path = reader.data_dir / f"{name}.yml"
+def _read_registry(reader: Reader, registry: Registry) -> None:
+    path = reader.data_dir / f"{registry.name}.yml"
     if not path.exists():
-        if name in REQUIRED_REGISTRIES:
-            reader.add(path, 1, "(file)", f"the file is missing; expected data/{name}.yml listing every {name[:-1]} once")
+        if registry.required:
+            reader.add(path, 1, "(file)", f"the file is missing; expected data/{registry.name}.yml listing every {registry.singular} once")
         return
     document = reader.document(path)
-    file = reader.files[name]["-"] = _File(reader.display(path), document or Document(None))
+    file = reader.files[registry.name][REGISTRY_KEY] = DataFile(reader.display(path), document or Document({}))
     if document is not None:
-        file.record = reader.validate(file, schema, document.data, REGISTRY_ENTRIES.get(name))
+        file.record = reader.validate(file, registry.schema, document.data, registry.entry)
 
 
-def _read_item(reader: _Reader, kind: str, model: type[Item], path: Path) -> None:
+def _read_item(reader: Reader, kind: Kind, path: Path) -> None:
     item_id = path.stem
     name = reader.display(path)
-    if item_id in reader.files[kind]:
-        reader.add(path, 1, "(file)", f"duplicate id '{item_id}': {reader.files[kind][item_id].name} has it too; keep one file per id")
+    if item_id in reader.files[kind.name]:
+        other = reader.files[kind.name][item_id].name
+        reader.add(path, 1, "(file)", f"duplicate id '{item_id}': {other} has it too; keep one file per id")
         return
     document = reader.document(path)
     if document is None:
-        reader.files[kind][item_id] = _File(name, Document({}))
+        reader.files[kind.name][item_id] = DataFile(name, Document({}))
         return
-    file = reader.files[kind][item_id] = _File(name, document)
+    file = reader.files[kind.name][item_id] = DataFile(name, document)
     data = dict(document.data)
     if not re.match(ID_PATTERN, item_id):
+        suggestion = f"{suggest_id(item_id)}{path.suffix}"
         reader.problems.append(file.problem(("id",), (
-            f"the file name '{path.name}' is not a valid id; expected lowercase letters, digits and single "
-            f"dashes, e.g. '{suggest_id(item_id)}{path.suffix}' (rename the file)")))
+            f"the file name '{path.name}' is not a valid id; expected {messages.ID_FORMAT}, "
+            f"e.g. '{suggestion}' (rename the file)")))
     elif "id" in data and str(data["id"]) != item_id:
         reader.problems.append(file.problem(("id",), (
             f"the id '{data['id']}' does not match the file name '{path.name}'; expected '{item_id}' "
             "(or rename the file)")))
     data["id"] = item_id
     before = len(reader.problems)
-    file.record = reader.validate(file, model, data, model)
+    file.record = reader.validate(file, kind.model, data, kind.model)
     # The file-name problem above already says what is wrong with the id.
     reader.problems[before:] = [p for p in reader.problems[before:] if p.field != "id"]
 
@@ -158,95 +182,28 @@ def suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-item"
 
 
-def _known_ids(reader: _Reader, kind: str) -> set[str] | None:
+def _known_ids(reader: Reader, name: str) -> set[str] | None:
     """Ids that exist, valid or not, so one broken file does not make every mention of it 'unknown'."""
-    if kind in KINDS:
-        return set(reader.files[kind])
-    registry = reader.files[kind].get("-")
+    if not kinds.is_registry(name):
+        return set(reader.files[name])
+    registry = reader.files[name].get(REGISTRY_KEY)
     if registry is None:
         return set()
-    return set(registry.document.data) if isinstance(registry.document.data, dict) else None
+    return {str(key) for key in registry.document.data} if isinstance(registry.document.data, dict) else None
 
 
-def _check_references(reader: _Reader) -> None:
-    known = {kind: _known_ids(reader, kind) for kind in reader.files}
+def _check_references(reader: Reader) -> None:
+    known = {name: _known_ids(reader, name) for name in reader.files}
     for kind in KINDS:
-        for file in reader.files[kind].values():
-            if file.record is None:
-                continue
-            seen: Counter = Counter()
+        for file in reader.valid(kind.name).values():
+            seen: Counter[tuple[Location, str]] = Counter()
             for location, target_kind, target_id in references(file.record):
                 in_list = isinstance(location[-1], int)
                 seen[(location[:-1], target_id)] += in_list
                 if in_list and seen[(location[:-1], target_id)] == 2:
-                    reader.problems.append(file.problem(location, f"'{target_id}' is listed twice; list each id once"))
+                    reader.problems.append(file.problem(location, messages.listed_twice(target_id)))
                 ids = known[target_kind]
                 if ids is None or target_id in ids:
                     continue
-                where = f"data/{target_kind}.yml" if target_kind in REGISTRIES else f"data/{target_kind}/"
-                reader.problems.append(file.problem(location, unknown_id(target_kind, target_id, ids, where)))
-
-
-def _valid(reader: _Reader, kind: str) -> dict[str, _File]:
-    return {item_id: file for item_id, file in reader.files[kind].items() if file.record is not None}
-
-
-def _check_counts(reader: _Reader) -> None:
-    """What ids alone cannot catch: two reports with one ordinal, a set holding more actions than endorsed."""
-    _unique(reader, "reports", lambda r: r.ordinal, "ordinal", "another report")
-    _unique(reader, "areas", lambda a: a.number, "number", "another area")
-    _unique(reader, "actions", lambda a: (a.set, a.position) if a.position else None, "position", "another action of the same set")
-    sets = _valid(reader, "sets")
-    per_set: dict[str, list[Any]] = defaultdict(list)
-    for file in _valid(reader, "actions").values():
-        per_set[file.record.set].append(file.record)
-        proposal_set = sets.get(file.record.set)
-        if proposal_set and file.record.position and file.record.position > proposal_set.record.count:
-            reader.problems.append(file.problem(("position",), (
-                f"position {file.record.position} is beyond the end of set '{file.record.set}'; "
-                f"expected 1 to {proposal_set.record.count}")))
-    for set_id, file in sets.items():
-        actions, record = per_set[set_id], file.record
-        if len(actions) > record.count:
-            reader.problems.append(file.problem(("count",), (
-                f"data/actions/ holds {len(actions)} actions of this set; expected at most {record.count}, "
-                "the number the Councils endorsed")))
-        if sum(record.area_counts.values()) > record.count:
-            reader.problems.append(file.problem(("area_counts",), (
-                f"the area counts add up to {sum(record.area_counts.values())}; expected at most {record.count}")))
-        in_area = Counter(action.area for action in actions)
-        for area_id, endorsed in record.area_counts.items():
-            if in_area[area_id] > endorsed:
-                reader.problems.append(file.problem(("area_counts", area_id), (
-                    f"data/actions/ holds {in_area[area_id]} actions of this set in '{area_id}'; "
-                    f"expected at most {endorsed}")))
-    for file in _valid(reader, "operations").values():
-        for location, span in [((), file.record), *[((side,), getattr(file.record, side)) for side in ("nato", "eu")]]:
-            if span is not None and _ends_before_start(span):
-                reader.problems.append(file.problem(location + ("end",), (
-                    f"ends ({span.end}) before it starts ({span.start}); expected an end on or after the start")))
-
-
-def _ends_before_start(span: Any) -> bool:
-    return bool(span.start and span.end and span.end != "ongoing" and span.end.last_day < span.start.first_day)
-
-
-def _unique(reader: _Reader, kind: str, key: Any, field: str, other: str) -> None:
-    """Each record's `key` (a number, or a (group, number) pair) differs from every other record's."""
-    taken: dict[Any, _File] = {}
-    clashes = []
-    for file in _valid(reader, kind).values():
-        value = key(file.record)
-        if value is None:
-            continue
-        if value in taken:
-            clashes.append((file, value))
-        else:
-            taken[value] = file
-    for file, value in clashes:
-        number = value[-1] if isinstance(value, tuple) else value
-        same_group = [v for v in taken if not isinstance(v, tuple) or v[:-1] == value[:-1]]
-        free = 1 + max(v[-1] if isinstance(v, tuple) else v for v in same_group)
-        reader.problems.append(file.problem((field,), (
-            f"{field} {number} is already used by {other} ({taken[value].name}); "
-            f"expected a different {field}, e.g. {free}, the next free one")))
+                defined_in = messages.where(target_kind, kinds.is_registry(target_kind))
+                reader.problems.append(file.problem(location, messages.unknown_id(kinds.noun(target_kind), target_id, ids, defined_in)))

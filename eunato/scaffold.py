@@ -5,20 +5,22 @@ exist); what only the editor knows it leaves as a placeholder (`FILL IN: …`), 
 preview shows and `check` refuses, so nothing invented is ever published. Optional fields are
 written as comments that say when to use them.
 
-    new("report", Path("data"), date="2017-12-05")   # prints what it wrote, or why it wrote nothing
+    create("report", Path("data"), date="2017-12-05")   # -> Written, or raises Refused saying why
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
+from . import kinds, messages, urls
 from .dates import PartialDate
 from .load import load_site, suggest_id
-from .model import ID_PATTERN
-from .problems import DataError, unknown_id
+from .model import ID_PATTERN, Report
+from .problems import DataError, Problem
 from .schemas import header, write_schemas
 from .site import Site
 
@@ -47,59 +49,57 @@ class Draft:
     summary: str  # "progress report no. 2 of 5 December 2017"
 
 
-def new(what: str, data_dir: Path, **options) -> int:
-    """`python -m eunato new <what>`: write the draft, then say what is left to write; or why nothing was written."""
+@dataclass(frozen=True)
+class Written:
+    """What `create` did: the new file, its draft, and the values the editor must still write."""
+
+    path: Path
+    draft: Draft
+    placeholders: list[Problem]
+    schemas_updated: bool
+
+
+def create(what: str, data_dir: Path, **options: Any) -> Written:
+    """Write the draft of a new `what` into `data_dir`, or raise `Refused` saying why nothing was written.
+
+    The record must be valid before, and the new file must leave it valid (but for its placeholders):
+    a value only the whole record can judge, such as a position, undoes the writing.
+    """
     try:
         site = load_site(data_dir, root=Path.cwd())
-        draft = DRAFTS[what](site, data_dir, **options)
     except DataError as error:
-        return _refuse([*map(str, error.problems), "Fix these first (`make check` lists them)."])
-    except Refused as refused:
-        return _refuse(refused.reasons)
+        raise Refused([*map(str, error.problems), "Fix these first (`make check` lists them)."]) from None
+    draft = DRAFTS[what](site, data_dir, **options)
     sources_before = (data_dir / "sources.yml").read_text(encoding="utf-8")
     path = write(draft, data_dir)
     try:
         site = load_site(data_dir, root=Path.cwd())
-    except DataError as error:  # a value that only the whole record can judge, such as a position
+    except DataError as error:
         undo(draft, data_dir, sources_before)
         problems = [str(problem) for problem in error.problems if problem not in error.placeholders]
-        return _refuse([*problems, "The new file would not pass `make check`."])
-    print(f"Wrote {path.as_posix()}: {draft.summary}.")
-    if draft.source_entry:
-        print(f"Added the source '{draft.source_id}' to {(data_dir / 'sources.yml').as_posix()}, for you to describe.")
-    if write_schemas(data_dir, data_dir.parent / "schemas"):
-        print("Updated schemas/, so your editor knows the new ids.")
+        raise Refused([*problems, "The new file would not pass `make check`."]) from None
     left = [p for p in site.placeholders if Path(p.file).resolve() == path.resolve()
             or (Path(p.file).name == "sources.yml" and p.field.split(".")[0] == draft.source_id)]
-    these = "this value" if len(left) == 1 else f"these {len(left)} values"
-    print(f"\nWrite {these}; until then `make check` fails and nothing is published:")
-    print("\n".join(f"  {placeholder}" for placeholder in left))
-    print(NEXT_STEPS[what])
-    return 0
-
-
-def _refuse(reasons: list[str]) -> int:
-    print("\n".join([*reasons, "Nothing was written."]), file=sys.stderr)
-    return 1
+    updated = bool(write_schemas(data_dir, data_dir.parent / "schemas"))
+    return Written(path, draft, left, updated)
 
 
 def report_draft(site: Site, data_dir: Path, date: str, ordinal: int | None = None,
                  source: str | None = None, item_id: str | None = None) -> Draft:
     reasons: list[str] = []
     when = _date("--date", date, reasons)
-    taken = {report.ordinal: report for report in site.reports.values()}
+    taken = {report.ordinal: report for report in site.of(Report).values()}
     free = max(taken, default=0) + 1
     if ordinal is not None and ordinal in taken:
-        reasons.append(
-            f"--ordinal: {ordinal} is already used by data/reports/{taken[ordinal].id}.yml; "
-            f"expected a different ordinal, e.g. {free}, the next free one")
+        by = urls.data_file("reports", taken[ordinal].id)
+        reasons.append(f"--ordinal: {messages.taken('ordinal', ordinal, by, free)}")
     elif ordinal is not None and ordinal < 1:
         reasons.append(f"--ordinal: found {ordinal}; expected 1 for the first report, 2 for the second, and so on")
     ordinal = ordinal or free
     item_id = item_id or (when.iso()[:7] if when else "")
     _new_id(site, data_dir, "reports", item_id, "--id", reasons)
     source_id, entry = _source(site, source, f"report-{item_id}", when, "report", reasons)
-    if reasons:
+    if reasons or when is None:
         raise Refused(reasons)
     name = f"{ORDINALS[ordinal - 1].capitalize()} progress report" if ordinal <= len(ORDINALS) else f"Progress report no. {ordinal}"
     title = f"{name} ({PartialDate(when.year, when.month).display()})"
@@ -127,7 +127,7 @@ def operation_draft(site: Site, data_dir: Path, item_id: str, start: str, kind: 
     _new_id(site, data_dir, "operations", item_id, "id", reasons)
     when = _date("--start", start, reasons)
     source_id, entry = _source(site, source, f"operation-{item_id}", None, "operation", reasons)
-    if reasons:
+    if reasons or when is None:
         raise Refused(reasons)
     text = _draft("operation", kind=kind, start=when.iso(), source=source_id)
     kind_with_article = {"operation": "an operation", "mechanism": "a mechanism"}[kind]
@@ -167,16 +167,15 @@ def _new_id(site: Site, data_dir: Path, kind: str, item_id: str, option: str, re
     if not item_id:
         return  # the date was wrong, and says so
     if not re.match(ID_PATTERN, item_id):
-        reasons.append(
-            f"{option}: '{item_id}' is not a valid id; expected lowercase letters, digits and single dashes, "
-            f"e.g. '{suggest_id(item_id)}'")
-    elif item_id in getattr(site, kind) or (data_dir / kind / f"{item_id}.yml").exists():
+        reasons.append(f"{option}: {messages.not_an_id(item_id, example=suggest_id(item_id))}")
+    elif site.has(kind, item_id) or (data_dir / kind / f"{item_id}.yml").exists():
         reasons.append(f"{option}: data/{kind}/{item_id}.yml exists already; expected an id of its own")
 
 
 def _existing(site: Site, kind: str, item_id: str, option: str, reasons: list[str]) -> None:
-    if item_id not in getattr(site, kind):
-        reasons.append(f"{option}: {unknown_id(kind, item_id, getattr(site, kind), f'data/{kind}/')}")
+    if not site.has(kind, item_id):
+        ids = [item.id for item in site.items(kind)]
+        reasons.append(f"{option}: {messages.unknown_id(kinds.noun(kind), item_id, ids, messages.where(kind, False))}")
 
 
 def _source(site: Site, source: str | None, new_id: str, date: PartialDate | None, made_for: str,
@@ -184,7 +183,7 @@ def _source(site: Site, source: str | None, new_id: str, date: PartialDate | Non
     """The source to cite: the one named (which must exist), or a new entry to fill in."""
     if source is not None:
         if source not in site.sources:
-            reasons.append(f"--source: {unknown_id('sources', source, site.sources, 'data/sources.yml')}")
+            reasons.append(f"--source: {messages.unknown_id('source', source, site.sources, messages.where('sources', True))}")
         return source, ""
     if new_id in site.sources:
         return new_id, ""
@@ -197,7 +196,7 @@ def _draft(name: str, **values: object) -> str:
     return (DRAFTS_DIR / f"{name}.yml").read_text(encoding="utf-8").format(**values)
 
 
-DRAFTS = {"report": report_draft, "action": action_draft, "operation": operation_draft}
+DRAFTS: dict[str, Callable[..., Draft]] = {"report": report_draft, "action": action_draft, "operation": operation_draft}
 NEXT_STEPS = {
     "report": "Then list under `mentions:` what the report speaks of, preview with `make serve`, and run `make check`.",
     "action": "Then preview with `make serve`, and run `make check`.",

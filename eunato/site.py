@@ -1,110 +1,142 @@
-"""The whole record, validated, ordered and cross-linked: what every page and test reads."""
+"""The whole record, validated, ordered and cross-linked: what every page and test reads.
+
+    site.items("actions")                               # every action, in the kind's order
+    site.of(Action)["2017-01"]                          # the same, typed
+    site.referrers("areas", "cyber-security", "actions")  # the actions filed under that area
+
+A kind name the registry does not know raises `UnknownKind`, so a typo in a template fails the
+build instead of rendering "no item mentions this".
+"""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
+from . import kinds
 from .dates import PartialDate
+from .kinds import KINDS, UnknownKind
 from .links import references
-from .model import KINDS, Action, Item, Operation, Source, Topic
+from .model import Item, Report, Source, Topic
 from .problems import Problem
+from .timeline import Event
+
+T = TypeVar("T", bound=Item)
 
 
-def natural_key(text: str) -> tuple:
-    """Sort '2' before '10': `sorted(ids, key=natural_key)`."""
-    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
-
-
-def _far_future() -> PartialDate:
-    return PartialDate(9999)
-
-
-# How each kind is ordered on its index page, in navigation and in lists of links.
-ORDER: dict[str, Callable[[Any, Site], Any]] = {
-    "declarations": lambda item, site: (item.date, natural_key(item.id)),
-    "sets": lambda item, site: (item.date, natural_key(item.id)),
-    "areas": lambda item, site: (item.number, natural_key(item.id)),
-    "actions": lambda item, site: (
-        site.sets[item.set].date if item.set in site.sets else _far_future(),
-        item.position or 10**6,
-        natural_key(item.id),
-    ),
-    "reports": lambda item, site: (item.ordinal, natural_key(item.id)),
-    "operations": lambda item, site: (item.start or _far_future(), natural_key(item.id)),
-    "analyses": lambda item, site: (item.title, natural_key(item.id)),
-}
-
-
-@dataclass
 class Site:
-    """`site.referrers("areas", "cyber-security", "actions")` lists the actions filed under that area."""
-
-    declarations: dict[str, Any] = field(default_factory=dict)
-    sets: dict[str, Any] = field(default_factory=dict)
-    areas: dict[str, Any] = field(default_factory=dict)
-    actions: dict[str, Action] = field(default_factory=dict)
-    reports: dict[str, Any] = field(default_factory=dict)
-    operations: dict[str, Operation] = field(default_factory=dict)
-    analyses: dict[str, Any] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    glossary: dict[str, str] = field(default_factory=dict)
-    # Values `python -m eunato new` left for the editor: shown in the preview, refused by `check` and `--strict`.
-    placeholders: list[Problem] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        for kind in KINDS:
-            ordered = sorted(getattr(self, kind).values(), key=lambda item: ORDER[kind](item, self))
-            setattr(self, kind, {item.id: item for item in ordered})
-        self._ordered_ids = {kind: list(getattr(self, kind)) for kind in KINDS}
-        self._positions = {kind: {i: n for n, i in enumerate(ids)} for kind, ids in self._ordered_ids.items()}
-        self._kind_of = {id(item): kind for kind in KINDS for item in getattr(self, kind).values()}
+    def __init__(
+        self,
+        items: Mapping[str, Mapping[str, Item]],
+        sources: Mapping[str, Source] | None = None,
+        topics: Mapping[str, Topic] | None = None,
+        glossary: Mapping[str, str] | None = None,
+        placeholders: Iterable[Problem] = (),
+    ):
+        for name in items:
+            kinds.kind(name)  # raises on a name the registry does not know
+        self.sources: dict[str, Source] = dict(sources or {})
+        self.topics: dict[str, Topic] = dict(topics or {})
+        self.glossary: dict[str, str] = dict(glossary or {})
+        # Values `python -m eunato new` left for the editor: shown in the preview, refused by `check` and `--strict`.
+        self.placeholders: list[Problem] = sorted(placeholders)
+        # Kinds are ordered in the registry's order, so an order may use a kind before it (actions by set).
+        self._items: dict[str, dict[str, Item]] = {}
+        for row in KINDS:
+            ordered = sorted(items.get(row.name, {}).values(), key=lambda item, row=row: row.order(item, self))  # type: ignore[misc]
+            self._items[row.name] = {item.id: item for item in ordered}
+        self._positions = {name: {item_id: n for n, item_id in enumerate(found)} for name, found in self._items.items()}
+        self._kind_of = {id(item): name for name, found in self._items.items() for item in found.values()}
+        self._by_model = {row.model: row.name for row in KINDS}
         # Every reference in the data, followed backwards once, so no page ever scans all items.
         self._referrers: dict[tuple[str, str], dict[str, dict[str, Item]]] = defaultdict(lambda: defaultdict(dict))
-        for kind in KINDS:
-            for item in getattr(self, kind).values():
+        for name, found in self._items.items():
+            for item in found.values():
                 for _, target_kind, target_id in references(item):
-                    self._referrers[(target_kind, target_id)][kind][item.id] = item
+                    self._referrers[(target_kind, target_id)][name][item.id] = item
+
+    # --- Items --------------------------------------------------------------------------
 
     def items(self, kind: str) -> list[Any]:
-        return list(getattr(self, kind).values())
+        """Every item of `kind`, in its order."""
+        return list(self._of_kind(kind).values())
+
+    def of(self, model: type[T]) -> dict[str, T]:
+        """Every item of the kind whose model is `model`, by id, typed: `site.of(Action)["2017-01"].area`."""
+        return self._items[self._by_model[model]]  # type: ignore[return-value]
 
     def get(self, kind: str, item_id: str) -> Any:
-        return getattr(self, kind)[item_id]
+        return self._of_kind(kind)[item_id]
 
-    def get_all(self, kind: str, item_ids: list[str]) -> list[Any]:
+    def has(self, kind: str, item_id: str) -> bool:
+        return item_id in self._of_kind(kind)
+
+    def get_all(self, kind: str, item_ids: Iterable[str]) -> list[Any]:
         """The items named by `item_ids`, in the order the data lists them."""
-        items = getattr(self, kind)
-        return [items[item_id] for item_id in item_ids]
+        found = self._of_kind(kind)
+        return [found[item_id] for item_id in item_ids]
+
+    def __getattr__(self, name: str) -> dict[str, Any]:
+        # `site.actions` in templates: the items of a kind by id. Anything else is an error that names the kinds.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._of_kind(name)
+        except UnknownKind as error:
+            raise AttributeError(str(error)) from None
+
+    def _of_kind(self, kind: str) -> dict[str, Item]:
+        try:
+            return self._items[kind]
+        except (KeyError, TypeError):
+            kinds.kind(kind)  # raises, naming the kinds that exist
+            raise
+
+    # --- Order and links ------------------------------------------------------------------
 
     def neighbours(self, kind: str, item_id: str) -> tuple[Any | None, Any | None]:
         """The items just before and after `item_id` in its kind's order."""
-        keys, items = self._ordered_ids[kind], getattr(self, kind)
+        ordered = self.items(kind)
         index = self._positions[kind][item_id]
-        return (
-            items[keys[index - 1]] if index > 0 else None,
-            items[keys[index + 1]] if index + 1 < len(keys) else None,
-        )
+        return (ordered[index - 1] if index > 0 else None, ordered[index + 1] if index + 1 < len(ordered) else None)
+
+    def position(self, kind: str, item_id: str) -> int:
+        """Where `item_id` stands in its kind's order, from 0: a sort key for tables."""
+        self._of_kind(kind)
+        return self._positions[kind][item_id]
 
     def kind_of(self, item: Item) -> str:
         return self._kind_of[id(item)]
 
     def referrers(self, kind: str, item_id: str, from_kind: str) -> list[Any]:
         """Items of `from_kind` that name `kind/item_id` anywhere in their data, in `from_kind` order."""
+        if not kinds.is_registry(kind):
+            kinds.kind(kind)
+        kinds.kind(from_kind)
         # Built while walking each kind in its own order, so the values are already ordered.
         return list(self._referrers.get((kind, item_id), {}).get(from_kind, {}).values())
 
     def citing(self, source_id: str) -> dict[str, list[Any]]:
         """Every item that cites `source_id`, by kind."""
-        return {kind: items for kind in KINDS if (items := self.referrers("sources", source_id, kind))}
+        return {row.name: found for row in KINDS if (found := self.referrers("sources", source_id, row.name))}
 
-    @property
-    def latest_report(self) -> Any | None:
-        return next(reversed(self.reports.values()), None)
+    # --- Facts about the whole record -------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return {kind: len(getattr(self, kind)) for kind in KINDS}
+        return {name: len(found) for name, found in self._items.items()}
+
+    @property
+    def latest_report(self) -> Report | None:
+        return next(reversed(self.of(Report).values()), None)
+
+    def events(self) -> list[Event]:
+        """Every dated event of the record, oldest first; on one date, in the order of the kinds."""
+        found = [event for row in KINDS if row.events for item in self.items(row.name) for event in row.events(item)]
+        return sorted(found, key=lambda event: event.date)
+
+    @property
+    def latest_date(self) -> PartialDate | None:
+        """The last date the record knows of, to which an ongoing operation is drawn."""
+        return max((event.date for event in self.events()), default=None)
+

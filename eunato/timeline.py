@@ -1,4 +1,8 @@
-"""One chronology from every date in the data: declarations, sets, reports, operations and their two sides."""
+"""The dated events each kind contributes to the one chronology of the record (the Timeline page).
+
+Each function takes one item and yields its events; the kind registry (kinds.py) names the
+function of each kind that has dates, and `Site.events()` gathers them in date order.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
-from .site import Site
+from .model import Declaration, Operation, ProposalSet, Report
 
 
 @dataclass(frozen=True)
@@ -18,31 +22,30 @@ class Event:
     label: str  # what happened to whom, e.g. "Operation Sea Guardian" for one side of an operation
 
 
-def timeline(site: Site) -> list[Event]:
-    """All dated events, oldest first; on the same date, in the order of the kinds above."""
-    events = list(_events(site))
-    return sorted(events, key=lambda event: event.date)
+def signed(declaration: Declaration) -> Iterator[Event]:
+    yield Event(declaration.date, "signed", declaration, declaration.title)
 
 
-def _events(site: Site) -> Iterator[Event]:
-    for declaration in site.declarations.values():
-        yield Event(declaration.date, "signed", declaration, declaration.title)
-    for proposal_set in site.sets.values():
-        yield Event(proposal_set.date, "endorsed", proposal_set, f"{proposal_set.title} ({proposal_set.count} proposals)")
-    for report in site.reports.values():
-        yield Event(report.date, "published", report, report.title)
-    for operation in site.operations.values():
-        sides = [side for side in (operation.nato, operation.eu) if side is not None]
-        # An operation usually starts and ends with one of its sides: list such a date once, under the side's name.
-        side_dates = {date for side in sides for date in (side.start, side.end)}
-        yield from _span(operation, operation.title, operation.start, operation.end, skip=side_dates)
-        for side in sides:
-            yield from _span(operation, side.name, side.start, side.end)
-        for milestone in operation.milestones:
-            yield Event(milestone.date, "", operation, milestone.text)
+def endorsed(proposal_set: ProposalSet) -> Iterator[Event]:
+    yield Event(proposal_set.date, "endorsed", proposal_set, f"{proposal_set.title} ({proposal_set.count} proposals)")
 
 
-def _span(item: Any, label: str, start: PartialDate | None, end: Any, skip: set = frozenset()) -> Iterator[Event]:
+def published(report: Report) -> Iterator[Event]:
+    yield Event(report.date, "published", report, report.title)
+
+
+def operation_events(operation: Operation) -> Iterator[Event]:
+    sides = [side for _, side in operation.sides()]
+    # An operation usually starts and ends with one of its sides: list such a date once, under the side's name.
+    side_dates = {date for side in sides for date in (side.start, side.end)}
+    yield from _span(operation, operation.title, operation.start, operation.end, skip=side_dates)
+    for side in sides:
+        yield from _span(operation, side.name, side.start, side.end)
+    for milestone in operation.milestones:
+        yield Event(milestone.date, "", operation, milestone.text)
+
+
+def _span(item: Any, label: str, start: PartialDate | None, end: object, skip: frozenset[object] | set[object] = frozenset()) -> Iterator[Event]:
     if start is not None and start not in skip:
         yield Event(start, "starts", item, label)
     if isinstance(end, PartialDate) and end not in skip:

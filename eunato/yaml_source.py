@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-Location = tuple[str | int, ...]
+from .problems import Location
 
 
 class _Loader(yaml.SafeLoader):

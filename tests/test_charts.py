@@ -8,6 +8,7 @@ import pytest
 
 from built_page import Page
 from eunato.charts import draw_charts
+from eunato.kinds import NAMES
 from eunato.site import Site
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -38,9 +39,8 @@ def svg_text_of(svg: str) -> list[str]:
 
 def replace(site: Site, kind: str, *items) -> Site:
     """A copy of `site` whose `kind` holds `items` instead."""
-    records = {name: getattr(site, name) for name in
-               ("declarations", "sets", "areas", "actions", "reports", "operations", "sources", "topics", "glossary")}
-    return Site(**{**records, kind: {item.id: item for item in items}})
+    records = {name: {item.id: item for item in site.items(name)} for name in NAMES}
+    return Site({**records, kind: {item.id: item for item in items}}, site.sources, site.topics, site.glossary)
 
 
 # --- The files ---------------------------------------------------------------------------

@@ -163,7 +163,7 @@ MISTAKES = {
     ),
     "an ordinal that another report has": (
         ("report", "--date", "2026-06", "--ordinal", "2"),
-        "--ordinal: 2 is already used by data/reports/r2.yml; expected a different ordinal, e.g. 11, the next free one",
+        "--ordinal: ordinal 2 is already used by data/reports/r2.yml; expected a different ordinal, e.g. 11, the next free one",
     ),
     "a source that is not in data/sources.yml": (
         ("report", "--date", "2026-06", "--source", "report-txt"),

@@ -9,7 +9,7 @@ import pytest
 from built_page import Page
 from conftest import ROOT, build
 from eunato.yaml_source import read_document
-from hooks import github_pages_url
+from eunato.mkdocs_adapter import github_pages_url
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 ISSUE_FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))

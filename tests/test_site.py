@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import build
-from eunato.model import KINDS
+from eunato.kinds import NAMES as KINDS
 from built_page import Page
 
 
@@ -189,7 +189,7 @@ def test_the_timeline_lists_every_dated_event_in_order(fixture_build):
 def test_the_coverage_page_counts_described_against_endorsed(fixture_build):
     page = Page(fixture_build, "coverage/")
     by_set = page.section("By set").get_text(" ")
-    assert " ".join(by_set.split()).count("First set 4 3 75 %") == 1
+    assert " ".join(by_set.split()).count("First set 4 3 75%") == 1
     by_area = " ".join(page.section("By area and set").get_text(" ").split())
     assert "Area alpha 2 of 3 2" in by_area
     assert "Area beta 1 of not published 1" in by_area

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from built_page import Page
 from conftest import build
-from eunato.model import KINDS
+from eunato.kinds import NAMES as KINDS
 
 
 def tagged(site, topic_id):

@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from built_page import built_pages, read_built
-from eunato.model import KINDS
+from eunato.kinds import NAMES as KINDS
 
 AXE = Axe()
 BLOCKING = {"serious", "critical"}
