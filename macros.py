@@ -13,9 +13,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from eunato import DataError, load_site
+from eunato import DataError, figures, load_site
 from eunato import mkdocs_adapter as adapter
-from eunato import figures
 from eunato.chart_cache import charts_for
 from eunato.exports import export_files, tables
 from eunato.problems import print_github_annotations

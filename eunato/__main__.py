@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     return {"check": _check, "schemas": _schemas}[arguments.command](arguments)
 
 
-def _add_new(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new_parser = commands.add_parser("new", help="start a new data file with every field in place; it says what to fill in")
     what = new_parser.add_subparsers(dest="what", required=True)
     report = what.add_parser("report", help="the next progress report")

@@ -12,6 +12,7 @@ Enabled in mkdocs.yml as `eunato.captions`; works in hand-written pages and temp
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -24,10 +25,10 @@ class CaptionTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
             children = list(parent)
-            for paragraph, table in zip(children, children[1:]):
+            for paragraph, table in itertools.pairwise(children):
                 if paragraph.tag == "p" and table.tag == "table" and (paragraph.text or "").startswith(MARKER):
                     caption = etree.Element("caption")
-                    caption.text = paragraph.text[len(MARKER):].lstrip()
+                    caption.text = (paragraph.text or "")[len(MARKER):].lstrip()
                     table.insert(0, caption)  # HTML wants the caption as the table's first child
                     parent.remove(paragraph)
 

@@ -51,7 +51,7 @@ def fingerprint(site: Site) -> str:
 
 
 def _draw(site: Site) -> dict[str, Chart]:
-    from .charts import draw_charts  # Matplotlib is imported only when something must be drawn
+    from .charts import draw_charts  # noqa: PLC0415  # Matplotlib is imported only when something must be drawn
 
     return draw_charts(site)
 

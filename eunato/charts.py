@@ -21,17 +21,18 @@ import matplotlib
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from matplotlib.typing import RcKeyType
 
 from . import figures, text
-from .figures import Chart
 from .dates import PartialDate
+from .figures import Chart
 from .site import Site
 
 TEXT, MUTED = "#212121", "#616161"
 # Okabe-Ito colours: told apart with every common colour-vision deficiency.
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
 ORGANISATIONS = {"NATO": SERIES[0], "EU": SERIES[1], "EU and NATO": SERIES[2]}
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "eunato",
     "font.family": "sans-serif",
@@ -69,7 +70,7 @@ def _actions_per_area(site: Site) -> Chart:
     for colour, proposal_set in zip(cycle(SERIES), sets):
         values = [counts[(area.id, proposal_set.id)] for area in areas]
         axes.barh(range(len(areas)), values, left=left, color=colour, label=set_label(proposal_set))
-        left = [before + value for before, value in zip(left, values)]
+        left = [before + value for before, value in zip(left, values, strict=True)]
     for row, total in enumerate(left):
         axes.annotate(str(total), (total, row), xytext=(4, 0), textcoords="offset points", va="center")
     _area_axis(axes, [area.title for area in areas], "Actions described in this record")
@@ -78,7 +79,7 @@ def _actions_per_area(site: Site) -> Chart:
         "actions-per-area", title,
         f"{title}: a bar per cooperation area, split by proposal set. The figures are in the table below.",
         ("Area", *(set_label(s) for s in sets), "Total"),
-        [(area.title, *(str(counts[(area.id, s.id)]) for s in sets), str(total)) for area, total in zip(areas, left)],
+        [(area.title, *(str(counts[(area.id, s.id)]) for s in sets), str(total)) for area, total in zip(areas, left, strict=True)],
         _svg(figure),
     )
 
@@ -122,10 +123,10 @@ def _reports(site: Site) -> Chart:
     for offset, colour, field, label in ((-40, SERIES[0], "areas", "Areas mentioned"),
                                          (40, SERIES[1], "actions", "Actions mentioned")):
         # Bars side by side at each report's date; a figure the record lacks gets no bar.
-        known = [(date + offset, value) for date, row in zip(when, rows) if (value := getattr(row, field)) is not None]
+        known = [(date + offset, value) for date, row in zip(when, rows, strict=True) if (value := getattr(row, field)) is not None]
         bars = axes.bar([date for date, _ in known], [value for _, value in known], width=80, color=colour, label=label)
         axes.bar_label(bars, padding=2)
-    for date, row in zip(when, rows):
+    for date, row in zip(when, rows, strict=True):
         if row.areas is None and row.actions is None:
             axes.annotate("not\nrecorded", (date, 0), xytext=(0, 3), textcoords="offset points", ha="center",
                           va="bottom", color=MUTED, style="italic")
@@ -154,7 +155,7 @@ def _operations(site: Site) -> Chart:
     spans, latest = figures.spans(site), site.latest_date
     operations = site.items("operations")
     figure, (axes,) = _figure(title, rows=len(spans) + len(operations))
-    row_of = {}
+    row_of: dict[str, list[int]] = {}
     for position, span in enumerate(spans):
         row = position + operations.index(span.operation)  # a blank row between operations
         row_of.setdefault(span.operation.id, []).append(row)
@@ -217,7 +218,7 @@ def _date_axis(axes: Any, dates: list[Any]) -> None:
 
 def _legend(figure: Figure, *panels: Any) -> None:
     """One legend under the chart, clear of the bars and their labels; each label once."""
-    entries = {label: handle for axes in panels for handle, label in zip(*axes.get_legend_handles_labels())}
+    entries = {label: handle for axes in panels for handle, label in zip(*axes.get_legend_handles_labels(), strict=True)}
     if entries:
         figure.legend(entries.values(), entries.keys(), loc="outside lower center", ncols=min(len(entries), 3))
 
@@ -233,7 +234,7 @@ def _draw_span(axes: Any, row: int, span: figures.Span, latest: PartialDate | No
         axes.annotate("end not known", (start, row), xytext=(6, 0), textcoords="offset points", va="center",
                       style="italic")
         return
-    end_date = span.end.last_day if isinstance(span.end, PartialDate) else latest.last_day
+    end_date = span.end.last_day if isinstance(span.end, PartialDate) else (latest or span.start).last_day
     end = mdates.date2num(end_date)
     axes.barh([row], [end - start], left=start, color=colour, height=0.8)
     if span.end == "ongoing":

@@ -50,13 +50,15 @@ class Column:
 
     def describe(self, model: type[BaseModel] | None) -> str:
         """What the column holds: its own description, else the model field's."""
-        if self.description or model is None:
-            return self.description
+        description = self.description
         for part in self.name.split("."):
+            if description or model is None:
+                break
             field = model.model_fields[part]
+            description = field.description or "" if part == self.name.split(".")[-1] else ""
             model = next((arg for arg in (field.annotation, *getattr(field.annotation, "__args__", ()))
                           if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
-        return field.description or ""
+        return description
 
 
 @dataclass(frozen=True)

@@ -35,11 +35,12 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise ValueError(f"found {value!r}; {EXPECTED}")
+            raise ValueError(f"found {value!r}; {EXPECTED}")  # noqa: TRY004  # pydantic reports ValueErrors only
         match = _PATTERN.match(str(value).strip())
         if not match:
             raise ValueError(f"'{value}' is not a date; {EXPECTED}")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year_text, month_text, day_text = match.groups()
+        year, month, day = int(year_text), int(month_text) if month_text else None, int(day_text) if day_text else None
         try:
             datetime.date(year, month or 1, day or 1)
         except ValueError:
@@ -74,11 +75,10 @@ class PartialDate:
 
     def display(self) -> str:
         """`8 July 2016`, `June 2019` or `2025`."""
+        month = calendar.month_name[self.month] if self.month else ""
         if self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
-        if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
-        return str(self.year)
+            return f"{self.day} {month} {self.year}"
+        return f"{month} {self.year}" if month else str(self.year)
 
     def __str__(self) -> str:
         return self.iso()

@@ -20,7 +20,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import urls
-from .kinds import KINDS, REGISTRIES, Kind, Registry, tables as kind_tables
+from .kinds import KINDS, REGISTRIES, Kind, Registry
+from .kinds import tables as kind_tables
 from .site import Site
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}

@@ -32,7 +32,7 @@ TITLE = "EU–NATO Cooperation Record: progress reports"
 
 def timestamp(date: PartialDate) -> datetime.datetime:
     """Noon UTC on the first day `date` allows (see the module's docstring)."""
-    return datetime.datetime.combine(date.first_day, datetime.time(12), tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(date.first_day, datetime.time(12), tzinfo=datetime.UTC)
 
 
 def atom_feed(site: Site, site_url: str, page_url: Callable[[str], str]) -> bytes:

@@ -21,7 +21,21 @@ from pydantic import BaseModel
 from . import columns, messages, timeline
 from .columns import Table
 from .dates import PartialDate
-from .model import Action, Analysis, Area, Declaration, Glossary, Item, Operation, ProposalSet, Report, Source, Sources, Topic, Topics
+from .model import (
+    Action,
+    Analysis,
+    Area,
+    Declaration,
+    Glossary,
+    Item,
+    Operation,
+    ProposalSet,
+    Report,
+    Source,
+    Sources,
+    Topic,
+    Topics,
+)
 from .text import count, natural_key
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ Link = tuple[Location, str, str]  # where in the record, which kind, which id
 def references(record: BaseModel, location: Location = ()) -> Iterator[Link]:
     """Yield `(location, kind, id)` for every id that `record` names."""
     for name, info in type(record).model_fields.items():
-        yield from _walk(getattr(record, name), info.annotation, info.metadata, location + (name,))
+        yield from _walk(getattr(record, name), info.annotation, info.metadata, (*location, name))
 
 
 def reference_kind(annotation: Any, metadata: Sequence[Any] = ()) -> str | None:
@@ -41,14 +41,14 @@ def _walk(value: Any, annotation: Any, metadata: Sequence[Any], location: Locati
     elif isinstance(value, list):
         (item_annotation,) = get_args(_container(annotation, list)) or (Any,)
         for index, item in enumerate(value):
-            yield from _walk(item, item_annotation, [], location + (index,))
+            yield from _walk(item, item_annotation, [], (*location, index))
     elif isinstance(value, dict):
         key_annotation, value_annotation = get_args(_container(annotation, dict)) or (Any, Any)
         for key, item in value.items():
             key_kind = reference_kind(key_annotation)
             if key_kind:
-                yield location + (key,), key_kind, key
-            yield from _walk(item, value_annotation, [], location + (key,))
+                yield (*location, key), key_kind, key
+            yield from _walk(item, value_annotation, [], (*location, key))
 
 
 def _container(annotation: Any, origin: type) -> Any:

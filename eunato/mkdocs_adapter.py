@@ -27,7 +27,6 @@ from .site import Site
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: many times faster
 
@@ -40,11 +39,11 @@ def published(config: MkDocsConfig) -> dict[str, Any]:
             "hooks.py needs the mkdocs-macros plugin, which loads the record: add `- macros: {module_name: macros}` "
             "under `plugins:` in mkdocs.yml (before the hooks run)"
         )
-    return plugin.variables  # type: ignore[attr-defined, no-any-return]
+    return plugin.variables
 
 
 def site_of(config: MkDocsConfig) -> Site:
-    return published(config)["site"]  # type: ignore[no-any-return]
+    return published(config)["site"]
 
 
 # --- Configuration ------------------------------------------------------------------------
@@ -59,9 +58,11 @@ def navigation(nav: list[Any], site: Site) -> list[Any]:
             kind = next((k for k in KINDS if target == urls.page_path(k.name)), None)
             if kind:
                 items = site.items(kind.name) if kind.in_nav else []
-                entry = {title: [target, *(urls.page_path(kind.name, item.id) for item in items)]}
-            elif isinstance(target, list):
-                entry = {title: navigation(target, site)}
+                expanded.append({title: [target, *(urls.page_path(kind.name, item.id) for item in items)]})
+                continue
+            if isinstance(target, list):
+                expanded.append({title: navigation(target, site)})
+                continue
         expanded.append(entry)
     return expanded
 

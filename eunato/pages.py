@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .kinds import KINDS
-from .model import Item
+from .model import Item, Report
 from .site import Site
 from .text import plain
 
@@ -53,5 +53,5 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
 
 def description(item: Item) -> str:
     """The first words of the item's summary (a report's first highlight), as one plain line."""
-    summary = getattr(item, "summary", None) or getattr(item, "highlights")[0].text
+    summary = item.highlights[0].text if isinstance(item, Report) else getattr(item, "summary", "")
     return plain(summary, limit=160)

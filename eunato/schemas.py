@@ -92,7 +92,7 @@ def write_headers(data_dir: Path, schemas_dir: Path) -> list[Path]:
         if first.rstrip("\r") == wanted:
             continue
         line_end = "\r\n" if first.endswith("\r") else "\n"
-        body = rest if first.startswith(HEADER.split("$")[0]) else text
+        body = rest if first.startswith(HEADER.split("$", maxsplit=1)[0]) else text
         path.write_bytes(f"{wanted}{line_end}{body}".encode())
         changed.append(path)
     return changed

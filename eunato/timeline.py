@@ -6,7 +6,7 @@ function of each kind that has dates, and `Site.events()` gathers them in date o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,7 +45,7 @@ def operation_events(operation: Operation) -> Iterator[Event]:
         yield Event(milestone.date, "", operation, milestone.text)
 
 
-def _span(item: Any, label: str, start: PartialDate | None, end: object, skip: frozenset[object] | set[object] = frozenset()) -> Iterator[Event]:
+def _span(item: Any, label: str, start: PartialDate | None, end: object, skip: Set[object] = frozenset()) -> Iterator[Event]:
     if start is not None and start not in skip:
         yield Event(start, "starts", item, label)
     if isinstance(end, PartialDate) and end not in skip:

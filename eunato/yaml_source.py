@@ -26,7 +26,7 @@ class _Loader(yaml.SafeLoader):
 
 # The same rules on libyaml's parser, about five times faster; the pure-Python loader above only
 # reads files that libyaml rejects, for its clearer messages. Without libyaml, both are the same.
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # chosen at import
     """_Loader's rules on libyaml's parser."""
 
 
@@ -81,10 +81,10 @@ class Document:
 def _scalars(value: Any, location: Location) -> Iterator[tuple[Location, Any]]:
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _scalars(item, location + (key,))
+            yield from _scalars(item, (*location, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _scalars(item, location + (index,))
+            yield from _scalars(item, (*location, index))
     else:
         yield location, value
 
@@ -145,9 +145,9 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, location: Location, lines: 
                     key_node.start_mark.line + 1,
                     f"the key '{key}' appears twice in the same mapping; keep only one",
                 )
-            lines[location + (key,)] = key_node.start_mark.line + 1
-            mapping[key] = _build(loader, value_node, location + (key,), lines)
+            lines[(*location, key)] = key_node.start_mark.line + 1
+            mapping[key] = _build(loader, value_node, (*location, key), lines)
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, location + (index,), lines) for index, item in enumerate(node.value)]
+        return [_build(loader, item, (*location, index), lines) for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
