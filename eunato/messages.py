@@ -162,7 +162,7 @@ def explain(error: Any, model: type[BaseModel] | None) -> str:
     if kind == "literal_error":
         return f"found {describe_value(found)}; expected one of: {ctx.get('expected')}"
     if kind == "too_short":
-        found_items = f"{ctx.get('actual_length', 0)} items" if ctx.get("actual_length") else "an empty list"
+        found_items = count(ctx["actual_length"], "item") if ctx.get("actual_length") else "an empty list"
         return f"found {found_items}; expected at least {ctx.get('min_length')} (lines starting with '- ')"
     if kind == "greater_than":
         return f"found {describe_value(found)}; expected a number greater than {ctx.get('gt')}"

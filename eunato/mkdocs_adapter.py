@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import TemplateError
+from jinja2 import TemplateError, TemplateNotFound
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -50,7 +50,31 @@ def site_of(config: MkDocsConfig) -> Site:
 
 
 def navigation(nav: list[Any], site: Site) -> list[Any]:
-    """Expand each `Title: <kind>/index.md` entry of mkdocs.yml into a section: the index, then each item if listed."""
+    """Expand each `Title: <kind>/index.md` entry of mkdocs.yml into a section: the index, then each item if listed.
+
+    Every kind needs its entry; a kind without one stops the build with the line to add.
+    """
+    expanded = _expand(nav, site)
+    listed = set(_targets(expanded))
+    for kind in KINDS:
+        if urls.page_path(kind.name) not in listed:
+            raise PluginError(
+                f"mkdocs.yml: the navigation has no entry for the kind '{kind.name}'; "
+                f"expected a line such as `- {kind.title}: {urls.page_path(kind.name)}` under nav:"
+            )
+    return expanded
+
+
+def _targets(nav: list[Any]) -> list[str]:
+    found = []
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            found += _targets(value) if isinstance(value, list) else [value]
+    return found
+
+
+def _expand(nav: list[Any], site: Site) -> list[Any]:
     expanded = []
     for entry in nav:
         if isinstance(entry, dict) and len(entry) == 1:
@@ -61,7 +85,7 @@ def navigation(nav: list[Any], site: Site) -> list[Any]:
                 expanded.append({title: [target, *(urls.page_path(kind.name, item.id) for item in items)]})
                 continue
             if isinstance(target, list):
-                expanded.append({title: navigation(target, site)})
+                expanded.append({title: _expand(target, site)})
                 continue
         expanded.append(entry)
     return expanded
@@ -115,6 +139,11 @@ def render(renderer: Renderer, template: str, page_uri: str, kind: str | None = 
     """A template rendered for a page; a mistake in a template stops the build with a message naming both."""
     try:
         return renderer.render(template, page_uri, kind=kind, item_id=item_id)
+    except TemplateNotFound as error:
+        raise PluginError(
+            f"docs/templates/{error.name} is missing (needed for {page_uri}); expected a template for each kind: "
+            "<kind>.md for its index page and <singular>.md for one item, as kinds.py names them"
+        ) from None
     except (TemplateError, UnknownKind, KeyError, AttributeError) as error:
         raise PluginError(f"docs/templates/{template}, rendering {page_uri}: {type(error).__name__}: {error}") from None
 

@@ -7,10 +7,18 @@ the only problem unless the row says more.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from pydantic import Field, ValidationError
+
 from built_page import Page
-from conftest import ROOT, build, check
+from conftest import FIXTURE_DATA, ROOT, build, check
+from eunato.dates import PartialDate
+from eunato.messages import explain
+from eunato.model import Record
+from eunato.problems import field_name
 from eunato.yaml_source import _FastLoader, _Loader, _parse
 
 VALID_ACTION = """\
@@ -20,6 +28,9 @@ area: alpha
 summary: The second action.
 sources: [declaration-text]
 """
+
+SET = (FIXTURE_DATA / "sets" / "2016.yml").read_text(encoding="utf-8")
+SOURCES = (FIXTURE_DATA / "sources.yml").read_text(encoding="utf-8")
 
 CASES = {
     "broken YAML syntax": (
@@ -143,6 +154,97 @@ CASES = {
         "press-article:\n  title: P\n  issuer: N\n  url: https://example.org\n",
         "data/sources.yml:1: declaration-text: a source needs a way to find it; expected 'number'",
     ),
+    "an id listed twice": (
+        "actions/2016-2.yml",
+        VALID_ACTION.replace("sources: [declaration-text]", "sources:\n  - declaration-text\n  - declaration-text"),
+        "data/actions/2016-2.yml:7: sources[2]: 'declaration-text' is listed twice; list each id once",
+    ),
+    "a position beyond the end of its set": (
+        "actions/2016-2.yml",
+        VALID_ACTION + "position: 9\n",
+        "data/actions/2016-2.yml:6: position: position 9 is beyond the end of set '2016'; expected 1 to 4",
+    ),
+    "a set holding more actions than the Councils endorsed": (
+        "sets/2016.yml",
+        SET.replace("count: 4", "count: 2").replace("area_counts:\n  alpha: 3\n", ""),
+        "data/sets/2016.yml:3: count: data/actions/ holds 3 actions of this set; expected at most 2, "
+        "the number the Councils endorsed",
+    ),
+    "an area holding more actions than the set holds in it": (
+        "sets/2016.yml",
+        SET.replace("alpha: 3", "alpha: 1"),
+        "data/sets/2016.yml:8: area_counts.alpha: data/actions/ holds 2 actions of this set in 'alpha'; "
+        "expected at most 1, the number the set holds in that area",
+    ),
+    "area counts adding up to more than the set": (
+        "sets/2016.yml",
+        SET.replace("alpha: 3", "alpha: 3\n  beta: 2"),
+        "data/sets/2016.yml:7: area_counts: the area counts add up to 5; expected at most 4, the set's count",
+    ),
+    "a report period that ends before it starts": (
+        "reports/r2.yml",
+        "ordinal: 2\ntitle: Report two\ndate: 2017-12\nperiod:\n  start: 2017-06\n  end: 2016-12\n"
+        "highlights: [x]\nsources: [report-text]\n",
+        "data/reports/r2.yml:4: period: the period starts (2017-06) after it ends (2016-12); expected start <= end",
+    ),
+    "one side of an operation that ends before it starts": (
+        "operations/joint-patrol.yml",
+        "title: J\nkind: operation\ntheatre: Sea\nstart: 2008\nnato:\n  name: N\n  role: R.\n  start: 2010\n"
+        "  end: 2009-05\nsummary: S.\nsources: [press-article]\n",
+        "data/operations/joint-patrol.yml:9: nato.end: ends (2009-05) before it starts (2010); "
+        "expected an end on or after the start",
+    ),
+    "a number that must be greater than zero": (
+        "reports/r2.yml",
+        "ordinal: 0\ntitle: Report two\ndate: 2017-12\nhighlights: [x]\nsources: [report-text]\n",
+        "data/reports/r2.yml:1: ordinal: found the number 0; expected a number greater than 0",
+    ),
+    "an empty text": (
+        "actions/2016-2.yml",
+        VALID_ACTION.replace("title: Action two", 'title: ""'),
+        "data/actions/2016-2.yml:1: title: the text is empty; expected some text",
+    ),
+    "a number where text is expected": (
+        "actions/2016-2.yml",
+        VALID_ACTION.replace("title: Action two", "title: 5"),
+        "data/actions/2016-2.yml:1: title: found the number 5; expected text",
+    ),
+    "text where a list is expected": (
+        "actions/2016-2.yml",
+        VALID_ACTION.replace("sources: [declaration-text]", "sources: declaration-text"),
+        "data/actions/2016-2.yml:5: sources: found the text 'declaration-text'; expected a list (lines starting with '- ')",
+    ),
+    "a list where a mapping is expected in a field": (
+        "sets/2016.yml",
+        SET.replace("area_counts:\n  alpha: 3\n", "area_counts: [alpha]\n"),
+        "data/sets/2016.yml:7: area_counts: found a list; expected a mapping (lines of 'field: value')",
+    ),
+    "text where a nested mapping is expected": (
+        "reports/r2.yml",
+        "ordinal: 2\ntitle: Report two\ndate: 2017-12\nperiod: 2017\nhighlights: [x]\nsources: [report-text]\n",
+        "data/reports/r2.yml:4: period: found the number 2017; expected a mapping (lines of 'field: value')",
+    ),
+    "an address that is not a web address": (
+        "sources.yml",
+        SOURCES.replace("url: https://example.org/article", "url: ftp://example.org/article"),
+        "data/sources.yml:14: press-article.url: found the text 'ftp://example.org/article'; "
+        "expected a web address starting with https:// or http://",
+    ),
+    "an unknown field in a registry entry": (
+        "sources.yml",
+        SOURCES.replace("  kind: press", "  knd: press"),
+        "data/sources.yml:13: press-article.knd: unknown field 'knd' (did you mean 'kind'?); expected one of:",
+    ),
+    "a glossary meaning that is not text": (
+        "glossary.yml",
+        "PACE: 5\n",
+        "data/glossary.yml:1: PACE: found the number 5; expected text",
+    ),
+    "a mapping used as a key": (
+        "actions/2016-2.yml",
+        VALID_ACTION + "? {a: 1}\n: x\n",
+        "data/actions/2016-2.yml:6: (file): a key must be a plain word, found {'a': 1}",
+    ),
 }
 
 
@@ -150,6 +252,47 @@ CASES = {
 def test_bad_input_is_reported_with_file_line_and_field(data_dir, name):
     relative, text, expected = CASES[name]
     (data_dir / relative).write_text(text, encoding="utf-8")
+
+    result = check(data_dir)
+
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith("nothing was built.")
+
+
+# Problems with the files themselves rather than their fields: each row changes the data folder.
+LAYOUT = {
+    "a folder that is not a kind": (
+        lambda data: (data / "summits").mkdir(),
+        "data/summits:1: (file): unexpected folder in data/; expected one of: actions, analyses, areas,",
+    ),
+    "a file that is not a registry": (
+        lambda data: (data / "notes.txt").write_text("x"),
+        "data/notes.txt:1: (file): unexpected file in data/; expected one of:",
+    ),
+    "a file in a kind's folder that is not YAML": (
+        lambda data: (data / "actions" / "2016-3.md").write_text("x"),
+        "data/actions/2016-3.md:1: (file): not a data file; expected a YAML file named <id>.yml in data/actions/",
+    ),
+    "no list of sources": (
+        lambda data: (data / "sources.yml").unlink(),
+        "data/sources.yml:1: (file): the file is missing; expected data/sources.yml listing every source once",
+    ),
+    "a file that is not UTF-8": (
+        lambda data: (data / "actions" / "2016-2.yml").write_bytes(VALID_ACTION.replace("two", "tw\xf6").encode("latin-1")),
+        "data/actions/2016-2.yml:1: (file): the file is not UTF-8 text (invalid start byte); save it as UTF-8",
+    ),
+    "no data folder at all": (
+        lambda data: shutil.rmtree(data),
+        "data:1: (folder): the data folder does not exist",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", LAYOUT)
+def test_a_misplaced_or_unreadable_file_is_reported_with_its_path(data_dir, name):
+    change, expected = LAYOUT[name]
+    change(data_dir)
 
     result = check(data_dir)
 
@@ -257,3 +400,29 @@ def test_the_fast_parser_reads_every_file_as_the_wording_parser_does():
         fast, careful = _parse(text, _FastLoader), _parse(text, _Loader)
         assert (fast.data, fast.lines) == (careful.data, careful.lines)
     assert _parse(texts[-1], _FastLoader).data == {"answer": "no", "when": "2016-12-06", "flag": True}
+
+
+# --- The wording of pydantic's errors, for fields the record does not have yet -----------------
+
+
+class _Sample(Record):
+    names: list[str] = Field(min_length=2)
+    flag: bool = False
+    when: PartialDate | None = None
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"names": ["one"]}, "names: found 1 item; expected at least 2 (lines starting with '- ')"),
+    ({"names": ["a", "b"], "flag": "yes"}, "flag: found the text 'yes'; expected true or false"),
+    ({"names": ["a", "b"], "when": 2016.5}, "when: found 2016.5; expected a date written YYYY-MM-DD"),
+])
+def test_each_kind_of_mistake_is_worded_for_editors(data, expected):
+    with pytest.raises(ValidationError) as raised:
+        _Sample.model_validate(data)
+    (error,) = raised.value.errors(include_url=False)
+    assert f"{field_name(error['loc'])}: {explain(error, _Sample)}".startswith(expected)
+
+
+def test_a_mistake_without_wording_of_its_own_still_names_what_was_found():
+    error = {"type": "url_too_long", "loc": ("url",), "msg": "URL should have at most 10 characters", "input": "https://x"}
+    assert explain(error, None) == "URL should have at most 10 characters (found the text 'https://x')"

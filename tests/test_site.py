@@ -174,6 +174,24 @@ def test_html_and_template_syntax_in_data_show_as_text(project, tmp_path):
     assert "<title>Action &lt;b&gt;two&lt;/b&gt; &#123;&#123; site &#125;&#125; -" in page.html
 
 
+def test_a_pipe_in_a_title_stays_inside_its_table_cell(project, tmp_path):
+    (project / "data" / "actions" / "2016-2.yml").write_text(
+        "title: 'Either | or'\nset: 2016\narea: alpha\nsubheading: 'Left | right'\nsummary: S.\nsources: [declaration-text]\n"
+    )
+    site_dir = tmp_path / "built"
+
+    result = build(project, site_dir)
+
+    assert result.returncode == 0, result.stderr
+    table = item_page(site_dir, "areas", "alpha").content.find("table")
+    row = next(tr for tr in table.find_all("tr") if "Either" in tr.get_text())
+    cells = row.find_all("td")
+    assert len(cells) == len(table.find("thead").find_all("th"))
+    assert cells[0].get_text(strip=True) == "Either | or"
+    assert cells[0].find("a") is not None
+    assert cells[-1].get_text(strip=True) == "Left | right"
+
+
 # --- Pages made from all the data at once -----------------------------------------------
 
 
