@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every file of data/ and list all problems")
     check.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    check.add_argument(
+        "--uncited", action="store_true", help="also list every paragraph of prose that cites no source, with its file and line"
+    )
     schemas = commands.add_parser(
         "schemas", help="regenerate schemas/ from the model and the ids in data/, and put each data file's schema on its first line"
     )
@@ -68,6 +71,10 @@ def _check(arguments: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(row.count(len(site.items(row.name))) for row in KINDS)
     print(f"data is valid: {counts}, {count(len(site.sources), 'source')}")
+    if arguments.uncited:
+        # A list to work through, not an error: a paragraph that only introduces or connects may stay uncited.
+        print("\n".join(map(str, site.uncited)))
+        print(messages.uncited_total(len(site.uncited)))
     return 0
 
 

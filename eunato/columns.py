@@ -140,8 +140,8 @@ REPORTS = Table("reports", "joint progress report", (
     Column("date", f"Date of the report: {DATE}."),
     Column("period.start", f"Start of the period it covers ({DATE}); empty if not stated."),
     Column("period.end", f"End of the period it covers ({DATE}); empty if not stated."),
-    Column("highlights", "What it reported, in this project's words, one highlight per line.",
-           lambda statements: lines(statement.text for statement in statements)),
+    Column("highlights", "What it reported, in this project's words, one highlight per line, "
+           "each citing its sources inline as [@source-id].", lines),
     SOURCES, UNCERTAIN,
 ))
 REPORT_MENTIONS = Table("report-mentions", "mention of an area, action or operation by a report", (

@@ -22,6 +22,7 @@ import markdown
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 
+from . import citations
 from .dates import PartialDate
 from .model import Report
 from .site import Site
@@ -66,5 +67,6 @@ def _entry(feed: FeedGenerator, report: Report, url: str) -> None:
 
 def _content(report: Report) -> str:
     """The report as its page begins: number, date as the sources give it, highlights (data text escaped, Markdown kept)."""
-    highlights = "".join(f"<li>{markdown.markdown(str(escape(h.text)))}</li>" for h in report.highlights)
+    # The entry leads to the report's page, which gives the sources; the feed's text goes without the marks.
+    highlights = "".join(f"<li>{markdown.markdown(str(escape(citations.strip(h))))}</li>" for h in report.highlights)
     return f"<p>Progress report no. {report.ordinal}, {report.date.display()}.</p><ul>{highlights}</ul>"

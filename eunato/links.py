@@ -1,7 +1,8 @@
-"""Follow every `Reference` field of a record, however deeply it is nested.
+"""Follow every `Reference` field and every prose text of a record, however deeply it is nested.
 
-The model marks which fields name other items; this walker is the only code
-that knows how to find them, so checks, backlinks and schemas cannot disagree.
+The model marks which fields name other items (`Reference`) and which text is prose (`Prose`, the
+only text that may cite sources inline); this walker is the only code that knows how to find
+them, so checks, backlinks, citations and schemas cannot disagree.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .model import Reference
+from . import citations
+from .model.base import Prose, Reference
 from .problems import Location
 
 Link = tuple[Location, str, str]  # where in the record, which kind, which id
@@ -39,11 +41,11 @@ def _walk(value: Any, annotation: Any, metadata: Sequence[Any], location: Locati
     if isinstance(value, str) and kind:
         yield location, kind, value
     elif isinstance(value, list):
-        (item_annotation,) = get_args(_container(annotation, list)) or (Any,)
+        (item_annotation,) = get_args(container(annotation, list)) or (Any,)
         for index, item in enumerate(value):
             yield from _walk(item, item_annotation, [], (*location, index))
     elif isinstance(value, dict):
-        key_annotation, value_annotation = get_args(_container(annotation, dict)) or (Any, Any)
+        key_annotation, value_annotation = get_args(container(annotation, dict)) or (Any, Any)
         for key, item in value.items():
             key_kind = reference_kind(key_annotation)
             if key_kind:
@@ -51,10 +53,63 @@ def _walk(value: Any, annotation: Any, metadata: Sequence[Any], location: Locati
             yield from _walk(item, value_annotation, [], (*location, key))
 
 
-def _container(annotation: Any, origin: type) -> Any:
+def container(annotation: Any, origin: type) -> Any:
     """Find `list[...]` or `dict[...]` inside an Annotated or optional annotation."""
     if get_origin(annotation) is Annotated:
-        return _container(get_args(annotation)[0], origin)
+        return container(get_args(annotation)[0], origin)
     if get_origin(annotation) in (Union, types.UnionType):
         return next((a for a in get_args(annotation) if get_origin(a) is origin), annotation)
     return annotation
+
+
+# --- Prose and plain text -----------------------------------------------------------------
+
+
+def texts(record: BaseModel, location: Location = ()) -> Iterator[tuple[Location, str, bool]]:
+    """Yield `(location, text, is_prose)` for every string field of `record`, however deeply nested."""
+    for name, info in type(record).model_fields.items():
+        yield from _walk_text(getattr(record, name), info.annotation, info.metadata, (*location, name))
+
+
+def prose(record: BaseModel) -> Iterator[tuple[Location, str]]:
+    """Every prose text of `record` with where it sits, in field order."""
+    return ((location, text) for location, text, is_prose in texts(record) if is_prose)
+
+
+def cited(record: BaseModel) -> list[str]:
+    """The source ids `record` cites in its prose, each once, in the order of first citation."""
+    ids: dict[str, None] = {}
+    for _, text in prose(record):
+        try:
+            found = citations.parse(text)
+        except citations.Malformed:
+            continue  # the loader reports it where it stands
+        for citation in found:
+            ids.update(dict.fromkeys(ref.source_id for ref in citation.refs))
+    return list(ids)
+
+
+def _is_prose(annotation: Any, metadata: Sequence[Any] = ()) -> bool:
+    """Whether a field is `Markdown`: marked `Prose` directly, inside `Annotated`, or as one member of `X | None`."""
+    if any(isinstance(meta, Prose) for meta in metadata):
+        return True
+    if get_origin(annotation) is Annotated:
+        return _is_prose(get_args(annotation)[0], annotation.__metadata__)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return any(_is_prose(argument) for argument in get_args(annotation))
+    return False
+
+
+def _walk_text(value: Any, annotation: Any, metadata: Sequence[Any], location: Location) -> Iterator[tuple[Location, str, bool]]:
+    if isinstance(value, BaseModel):
+        yield from texts(value, location)
+    elif isinstance(value, str):
+        yield location, value, _is_prose(annotation, metadata)
+    elif isinstance(value, list):
+        (item_annotation,) = get_args(container(annotation, list)) or (Any,)
+        for index, item in enumerate(value):
+            yield from _walk_text(item, item_annotation, [], (*location, index))
+    elif isinstance(value, dict):
+        _, value_annotation = get_args(container(annotation, dict)) or (Any, Any)
+        for key, item in value.items():
+            yield from _walk_text(item, value_annotation, [], (*location, key))

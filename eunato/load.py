@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import kinds, messages, rules
+from . import citations, kinds, links, messages, rules
 from .kinds import KINDS, REGISTRIES, Kind, Registry
 from .links import references
-from .model import ID_PATTERN, PLACEHOLDER
+from .model import ID_PATTERN, PLACEHOLDER, Item
 from .problems import DataError, Location, Problem, field_name
 from .site import Site
 from .yaml_source import Document, YamlProblem, read_document
@@ -50,6 +51,7 @@ class Reader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
     placeholders: list[Problem] = field(default_factory=list)
+    uncited: list[Problem] = field(default_factory=list)  # paragraphs of prose without a citation
     files: dict[str, dict[str, DataFile]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -112,6 +114,7 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
         for path in item_files(data_dir, kind):
             _read_item(reader, kind, path)
     _check_references(reader)
+    _check_citations(reader)
     for rule in rules.RULES:
         reader.problems.extend(rule(reader))
     if reader.problems:
@@ -120,8 +123,14 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
         registry.name: (reader.files[registry.name][REGISTRY_KEY].record if REGISTRY_KEY in reader.files[registry.name] else {})
         for registry in REGISTRIES
     }
-    items = {kind.name: {item_id: file.record for item_id, file in reader.files[kind.name].items()} for kind in KINDS}
-    return Site(items, **registries, placeholders=reader.placeholders)
+    items = {kind.name: {item_id: _with_cited(file.record) for item_id, file in reader.files[kind.name].items()} for kind in KINDS}
+    return Site(items, **registries, placeholders=reader.placeholders, uncited=reader.uncited)
+
+
+def _with_cited(item: Item) -> Item:
+    """The item with every source it cites under `sources`: those cited inline first, then the others it lists."""
+    inline = links.cited(item)
+    return item.model_copy(update={"sources": [*inline, *(source for source in item.sources if source not in inline)]})
 
 
 def _check_layout(reader: Reader) -> None:
@@ -207,3 +216,51 @@ def _check_references(reader: Reader) -> None:
                     continue
                 defined_in = messages.where(target_kind, kinds.is_registry(target_kind))
                 reader.problems.append(file.problem(location, messages.unknown_id(kinds.noun(target_kind), target_id, ids, defined_in)))
+
+
+def _records_with_text(reader: Reader) -> Iterator[tuple[DataFile, Location, BaseModel]]:
+    """Every valid record whose text may hold citations: each item, and each entry of a registry."""
+    for kind in KINDS:
+        for file in reader.valid(kind.name).values():
+            yield file, (), file.record
+    for registry in REGISTRIES:
+        entries = reader.files[registry.name].get(REGISTRY_KEY)
+        if entries is not None and isinstance(entries.record, dict):
+            for key, entry in entries.record.items():
+                if isinstance(entry, BaseModel):
+                    yield entries, (key,), entry
+
+
+def _check_citations(reader: Reader) -> None:
+    """Citations only in prose, well formed, naming sources that exist; and note each paragraph that has none."""
+    sources = _known_ids(reader, "sources") or set()
+    for file, at, record in _records_with_text(reader):
+        for location, text, is_prose in links.texts(record):
+            where = (*at, *location)
+            if not is_prose:
+                if "[@" in text:
+                    reader.problems.append(file.problem(where, messages.citation_in_plain_text(_first_citation(text))))
+                continue
+            try:
+                found = citations.parse(text)
+            except citations.Malformed as malformed:
+                reader.problems.append(file.problem(where, messages.malformed_citation(malformed.found)))
+                continue
+            for ref in (ref for citation in found for ref in citation.refs):
+                if ref.source_id not in sources:
+                    message = messages.unknown_id("source", ref.source_id, sources, messages.where("sources", True))
+                    reader.problems.append(file.problem(where, message))
+            for paragraph in citations.paragraphs(text):
+                if not citations.has_citation(paragraph) and not paragraph.startswith(PLACEHOLDER):
+                    line = file.document.line_of_text(where, paragraph)
+                    reader.uncited.append(Problem(file.name, line, field_name(where), messages.uncited(paragraph)))
+    for kind in KINDS:
+        for file in reader.valid(kind.name).values():
+            if not file.record.sources and not links.cited(file.record):
+                reader.problems.append(file.problem(("sources",), messages.cites_nothing()))
+
+
+def _first_citation(text: str) -> str:
+    start = text.index("[@")
+    end = text.find("]", start)
+    return text[start: end + 1 if end != -1 else start + 30]

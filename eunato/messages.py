@@ -73,6 +73,40 @@ def one_of(choices: Iterable[str], limit: int = 12) -> str:
     return f"one of: {shown}" + (f", … ({len(choices)} in all)" if len(choices) > limit else "")
 
 
+# --- Citations ----------------------------------------------------------------------------
+
+CITATION_SYNTAX = "[@source-id], [@id-one; @id-two] or [@id, p. 4]"
+
+
+def malformed_citation(found: str) -> str:
+    return f"'{found}' is not a citation; expected {CITATION_SYNTAX}, with ids from data/sources.yml"
+
+
+def citation_in_plain_text(found: str) -> str:
+    return (
+        f"found the citation '{found}' in a field of plain text; expected citations only in prose "
+        "(a summary, body, role, highlight, milestone or note): move it to the sentence it supports there"
+    )
+
+
+def cites_nothing() -> str:
+    return (
+        f"this item cites no source; expected a citation such as {CITATION_SYNTAX.split(',', maxsplit=1)[0]} in its text, "
+        "or the id of a source under `sources:`"
+    )
+
+
+def uncited_total(number: int) -> str:
+    if not number:
+        return "every paragraph of prose cites a source."
+    return f"{count(number, 'paragraph')} of prose without a citation; cite a source in each that states a fact."
+
+
+def uncited(paragraph: str) -> str:
+    words = " ".join(paragraph.split())
+    return f"no citation in the paragraph “{words[:70]}{'…' if len(words) > 70 else ''}”"
+
+
 # --- Dates and counts --------------------------------------------------------------------
 
 

@@ -66,7 +66,7 @@ def navigation(nav: list[Any], site: Site) -> list[Any]:
 
 
 def _targets(nav: list[Any]) -> list[str]:
-    found = []
+    found: list[str] = []
     for entry in nav:
         values = entry.values() if isinstance(entry, dict) else [entry]
         for value in values:

@@ -53,5 +53,5 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
 
 def description(item: Item) -> str:
     """The first words of the item's summary (a report's first highlight), as one plain line."""
-    summary = item.highlights[0].text if isinstance(item, Report) else getattr(item, "summary", "")
+    summary = item.highlights[0] if isinstance(item, Report) else getattr(item, "summary", "")
     return plain(summary, limit=160)

@@ -10,15 +10,17 @@ value is written as text by the filters of text.py.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from . import text, urls
-from .model import Item
+from . import citations, text, urls
+from .model import Item, Source
 from .site import Site
 
 
@@ -44,6 +46,7 @@ class Renderer:
         )
         self.env.filters.update(
             date=text.date, span=text.span, count=text.count, share=text.share, size=text.size, cell=text.cell,
+            prose=_prose,
         )
         self.env.globals.update(site=site, urls=urls, **extra)
 
@@ -52,10 +55,11 @@ class Renderer:
         context = {"item": self.site.get(kind, item_id)} if kind and item_id else {}
         return self.env.get_template(template).render(
             page_uri=page_uri,
+            # An item's page numbers its citations and lists its sources; other pages link to the source list.
+            citations=PageCitations(self, page_uri, numbered="item" in context),
             href=partial(self.href, page_uri),
             link=partial(self.link, page_uri),
             cite=partial(self.cite, page_uri),
-            source_link=partial(self.source_link, page_uri),
             **context,
         )
 
@@ -69,12 +73,6 @@ class Renderer:
     def link(self, page_uri: str, target: Any, label: str | None = None) -> Markup:
         shown = label if label is not None else target.title
         return Markup(f"[{text.link_text(shown)}]({self.href(page_uri, target)})")
-
-    def source_link(self, page_uri: str, source_id: str) -> Markup:
-        """A short pointer to a source in the registry: `[NATO, 5 December 2017](../sources.md#...)`."""
-        source = self.site.sources[source_id]
-        label = source.issuer + (f", {source.date.display()}" if source.date else "")
-        return Markup(f"[{text.link_text(label)}]({self.href(page_uri, urls.SOURCES_PAGE, source_id)})")
 
     def cite(self, page_uri: str, source_id: str, registry: bool = True) -> Markup:
         """A source as a reader cites it: title, issuer, number, date, address, linked to the registry."""
@@ -95,3 +93,70 @@ class Renderer:
         if registry:
             cited += f" [(in the source list)]({self.href(page_uri, urls.SOURCES_PAGE, source_id)})"
         return Markup(cited)
+
+
+# --- Citations on a page ------------------------------------------------------------------
+
+SHORT_TITLE = 80  # characters of a source's title in a citation mark's mouse-over
+
+
+@dataclass
+class PageCitations:
+    """The sources one page cites, numbered in the order of first citation, with the locators cited.
+
+    On an item's page, `[@id, para. 9]` becomes a superscript number linking to the source's entry
+    in the page's own Sources list; elsewhere it becomes `[issuer, year]` linking to the list of all
+    sources. Either way the mark names the source for a mouse-over (its title) and for a screen
+    reader (text that is not shown), and works without JavaScript.
+    """
+
+    renderer: Renderer
+    page_uri: str
+    numbered: bool
+    order: dict[str, list[str]] = field(default_factory=dict)  # source id -> locators cited, in page order
+
+    def mark(self, text_with_citations: str) -> Markup:
+        """Escaped text whose citations are marks."""
+        escaped, marked, last = str(escape(text_with_citations)), [], 0
+        for citation in citations.parse(escaped):
+            marked += [escaped[last:citation.start].rstrip(), self._mark(citation)]
+            last = citation.end
+        return Markup("".join([*marked, escaped[last:]]))
+
+    def number(self, source_id: str) -> int:
+        return list(self.order).index(source_id) + 1
+
+    def entries(self, listed: list[str]) -> list[tuple[int, str, list[str]]]:
+        """`(number, source id, locators)` for every source cited on the page, then those of `listed` not cited."""
+        for source_id in listed:
+            self.order.setdefault(source_id, [])
+        return [(n, source_id, locators) for n, (source_id, locators) in enumerate(self.order.items(), 1)]
+
+    def _mark(self, citation: citations.Citation) -> str:
+        links = []
+        for ref in citation.refs:
+            locators = self.order.setdefault(ref.source_id, [])
+            if ref.locator and ref.locator not in locators:
+                locators.append(ref.locator)
+            links.append(self._link(ref, self.renderer.site.sources[ref.source_id]))
+        return f'<sup class="citation">&#91;{", ".join(links)}&#93;</sup>'
+
+    def _link(self, ref: citations.Ref, source: Source) -> str:
+        # A Markdown link, so that MkDocs checks it and writes its address for the page's own URL.
+        where = f", {ref.locator}" if ref.locator else ""
+        hint = (text.plain(source.title, limit=SHORT_TITLE) + text.plain(where)).replace("[", "&#91;").replace("]", "&#93;")
+        if self.numbered:
+            target, shown, spoken = f"#source-{ref.source_id}", str(self.number(ref.source_id)), "Source "
+        else:
+            target = self.renderer.href(self.page_uri, urls.SOURCES_PAGE, ref.source_id)
+            year = f", {source.date.year}" if source.date else ""
+            shown, spoken = str(text.link_text(f"{source.issuer}{year}")), "Source: "
+        return (f'[<span class="visually-hidden">{spoken}</span>{shown}<span class="visually-hidden">: {hint}</span>]'
+                f'({target} "{hint}")')
+
+
+@pass_context
+def _prose(context: Context, value: str) -> Markup:
+    """`{{ item.summary | prose }}`: Markdown from the data, escaped, its citations turned into marks."""
+    page: PageCitations = context["citations"]
+    return page.mark(value)

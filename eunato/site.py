@@ -33,6 +33,7 @@ class Site:
         topics: Mapping[str, Topic] | None = None,
         glossary: Mapping[str, str] | None = None,
         placeholders: Iterable[Problem] = (),
+        uncited: Iterable[Problem] = (),
     ):
         for name in items:
             kinds.kind(name)  # raises on a name the registry does not know
@@ -41,6 +42,8 @@ class Site:
         self.glossary: dict[str, str] = dict(glossary or {})
         # Values `python -m eunato new` left for the editor: shown in the preview, refused by `check` and `--strict`.
         self.placeholders: list[Problem] = sorted(placeholders)
+        # Paragraphs of prose that cite no source, for `python -m eunato check --uncited`.
+        self.uncited: list[Problem] = sorted(uncited)
         # Kinds are ordered in the registry's order, so an order may use a kind before it (actions by set).
         self._items: dict[str, dict[str, Item]] = {}
         for row in KINDS:

@@ -17,6 +17,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from . import citations
 from .dates import PartialDate
 
 
@@ -74,7 +75,7 @@ def link_text(value: str) -> Markup:
 
 def plain(value: str, limit: int | None = None) -> str:
     """One line for an HTML attribute or a title: no Markdown markers, HTML escaped, no braces for the macros engine."""
-    value = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(value.split()))
+    value = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(citations.strip(value).split()))
     value = re.sub(r"[*_`]", "", value)
     if limit and len(value) > limit:
         value = value[: limit - 1].rsplit(" ", 1)[0] + "…"

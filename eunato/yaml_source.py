@@ -61,6 +61,7 @@ class Document:
 
     data: dict[str, Any]
     lines: dict[Location, int] = field(default_factory=dict)
+    text: str = ""  # the file as written, to find a sentence inside a long value
 
     def line_of(self, location: Location) -> int:
         """The line of `location`, or of its nearest ancestor that exists.
@@ -72,6 +73,15 @@ class Document:
             if line is not None:
                 return line
         return 1
+
+    def line_of_text(self, location: Location, words: str) -> int:
+        """The line, at or after `location`'s, where the text starting with `words` begins in the file."""
+        start = self.line_of(location)
+        wanted = " ".join(words.split()[:4])
+        for number, line in enumerate(self.text.splitlines()[start - 1:], start):
+            if wanted and wanted in " ".join(line.split()):
+                return number
+        return start
 
     def scalars(self) -> Iterator[tuple[Location, Any]]:
         """Every value that is neither a mapping nor a list, with where it sits: `(("highlights", 0), "A sentence.")`."""
@@ -125,7 +135,7 @@ def _parse(text: str, loader_class: type[yaml.SafeLoader]) -> Document:
                 root.start_mark.line + 1,
                 f"the file holds {found}; expected a mapping of fields such as 'title: ...'",
             )
-        document = Document(data={})
+        document = Document(data={}, text=text)
         document.data = _build(loader, root, (), document.lines)
         return document
     finally:

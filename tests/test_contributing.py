@@ -124,17 +124,26 @@ def test_the_worked_example_passes_the_check_and_builds_with_its_links(record, t
 # --- Each mistake gives the message the guide shows --------------------------------------------
 
 HIGHLIGHT = """\
-  - text: >-
-      Dated 5 December 2017, the day the two Councils endorsed a second common set of 32
-      proposals.
-    sources: [ep-2018-resolution-eu-nato, nato-2017-common-set]"""
+  - >-
+    Dated 5 December 2017 [@ep-2018-resolution-eu-nato], the day the two Councils endorsed a
+    second common set of 32 proposals [@nato-2017-common-set]."""
+SECOND_LINE = "    second common set of 32 proposals [@nato-2017-common-set]."
 
 MISTAKES = {  # heading in the guide: (what the finished example has, what the mistake makes of it)
     "A date that does not exist": ("date: 2017-12-05", "date: 2017-12-35"),
     "An area that does not exist": ("  areas: []", "  areas: [hybrid]"),
     "An ordinal another report has": ("ordinal: 2", "ordinal: 1"),
-    "A source that is not in data/sources.yml": ("  - ep-2018-resolution-eu-nato", "  - ep-2018-resolution"),
-    "No source at all": ("sources:\n  - ep-2018-resolution-eu-nato\n  - nato-2017-common-set\n", ""),
+    "A source that is not in data/sources.yml": (
+        "    Dated 5 December 2017 [@ep-2018-resolution-eu-nato], the day the two Councils endorsed a",
+        "    Dated 5 December 2017 [@ep-2018-resolution], the day the two Councils endorsed a",
+    ),
+    "A citation that breaks the syntax": (SECOND_LINE, "    second common set of 32 proposals [@nato-2017-common-set p. 2]."),
+    "A citation in a title": (
+        "title: Second progress report (December 2017)\n",
+        "title: Second progress report (December 2017) [@nato-2017-common-set]\n",
+    ),
+    # Every citation deleted: a change the guide describes in words rather than shows.
+    "No source at all": (None, lambda text: re.sub(r" \[@[^\]]*\]", "", text)),
     "A placeholder left": (HIGHLIGHT, '  - "FILL IN: one thing the report says, in your own words"'),
     "A bracket left open": ("  areas: []", "  areas: [hybrid-threats"),
     "A colon in a title": ("title: Second progress report (December 2017)", "title: Second progress report: December 2017"),
@@ -149,12 +158,16 @@ def test_the_guide_shows_each_mistake_the_test_makes():
 @pytest.mark.parametrize("heading", MISTAKES)
 def test_each_mistake_in_the_guide_gives_the_message_the_guide_shows(record, heading):
     old, new = MISTAKES[heading]
-    if new:
-        assert block(heading, "yaml").rstrip("\n") == new
     path = finished_example(record)
     text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    if callable(new):
+        broken = new(text)
+        assert broken != text
+    else:
+        assert block(heading, "yaml").rstrip("\n") == new.rstrip("\n")
+        assert text.count(old) == 1, old
+        broken = text.replace(old, new)
+    path.write_text(broken, encoding="utf-8")
     ((command, expected),) = sessions(block(heading, "text"))
 
     result = run_as_the_guide_says(command, record)

@@ -140,7 +140,7 @@ READ_BACK = {
 AS_HELD = {
     "signatories": lambda people: [(person.name, person.office) for person in people],
     "area_counts": dict,
-    "highlights": lambda statements: [statement.text for statement in statements],
+    "highlights": list,
 }
 
 

@@ -57,7 +57,8 @@ CASES = {
     "an item that cites no source": (
         "actions/2016-2.yml",
         VALID_ACTION.replace("sources: [declaration-text]\n", ""),
-        "data/actions/2016-2.yml:1: sources: this required field is missing; add it (ids from data/sources.yml)",
+        "data/actions/2016-2.yml:1: sources: this item cites no source; expected a citation such as [@source-id] "
+        "in its text, or the id of a source under `sources:`",
     ),
     "an empty list where one item is needed": (
         "reports/r2.yml",

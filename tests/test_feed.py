@@ -5,7 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 import feedparser
+from bs4 import BeautifulSoup
 
+from eunato import citations
 from built_page import Page
 from conftest import build
 
@@ -42,7 +44,8 @@ def test_a_feed_reader_sees_each_report_newest_first_linking_to_its_page(built):
         assert entry.link == f"{site_url(site_dir)}reports/{report.id}/"
         assert entry.id == entry.link
         assert (site_dir / "reports" / report.id / "index.html").exists()
-        assert report.highlights[0].text.split()[0] in entry.content[0].value
+        first = BeautifulSoup(entry.content[0].value, "html.parser").find("li").get_text(" ", strip=True)
+        assert " ".join(first.split()) == " ".join(citations.strip(report.highlights[0]).split())
 
 
 def test_entries_are_dated_at_noon_utc_on_the_first_day_the_date_allows(fixture_build):

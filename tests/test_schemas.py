@@ -60,8 +60,8 @@ REPORT = "ordinal: 4\ntitle: T\ndate: 2024-06-13\nhighlights: [A sentence.]\nsou
 ACCEPTED = {
     "a report with one plain highlight": REPORT,
     "a date known only to the year, which YAML reads as a number": REPORT.replace("2024-06-13", "2024"),
-    "a highlight with its own sources": REPORT.replace(
-        "highlights: [A sentence.]", "highlights:\n  - text: A sentence.\n    sources: [press-article]"
+    "a highlight citing its source inline": REPORT.replace(
+        "highlights: [A sentence.]", "highlights:\n  - A sentence [@press-article, p. 2]."
     ),
     "mentions of ids that exist": REPORT + "mentions:\n  areas: [alpha]\n  actions: [2016-2]\n",
 }

@@ -199,7 +199,7 @@ def test_the_timeline_lists_every_dated_event_in_order(fixture_build):
     page = Page(fixture_build, "timeline/")
     rows = [" ".join(row.get_text(" ").split()) for row in page.content.select("tbody tr") if not row.find_parent("details")]
     assert rows[0].startswith("October 2008 NATO patrol starts")
-    assert any(row.startswith("March 2012 The EU patrol widens its area.") for row in rows)
+    assert any(row.startswith("March 2012 The EU patrol widens its area") for row in rows)
     assert rows[-1].startswith("2025 Report ten published")
     assert len(rows) == 1 + 1 + 3 + 3 + 1  # declaration, set, reports, patrol sides (2 starts, 1 end), milestone
 

@@ -6,10 +6,10 @@ from .base import ID_PATTERN, PLACEHOLDER, End, Id, Item, Markdown, Record, Refe
 from .declarations import Declaration, ProposalSet, Signatory
 from .operations import Milestone, Operation, Side
 from .registries import Glossary, Source, Sources, Topic, Topics
-from .reports import Mentions, Period, Report, Statement
+from .reports import Mentions, Period, Report
 
 __all__ = [
     "ID_PATTERN", "PLACEHOLDER", "Action", "Analysis", "Area", "Declaration", "End", "Glossary", "Id", "Item",
     "Markdown", "Mentions", "Milestone", "Operation", "Period", "ProposalSet", "Record", "Reference", "Report",
-    "Side", "Signatory", "Source", "Sources", "Statement", "Text", "Topic", "Topics",
+    "Side", "Signatory", "Source", "Sources", "Text", "Topic", "Topics",
 ]

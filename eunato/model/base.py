@@ -47,9 +47,19 @@ Id = Annotated[
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "description": "an id: lowercase letters, digits and single dashes"}),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Prose:
+    """Marks text that is Markdown in the project's own words: the only text that may cite sources inline."""
+
+    def __repr__(self) -> str:
+        return "Prose()"
+
+
 # Prose: Markdown in the project's own words, which may cite sources inline as [@source-id].
 Markdown = Annotated[
     Text,
+    Prose(),
     WithJsonSchema({"type": "string", "description": "Markdown text in the project's own words; cite sources inline as [@source-id]"}),
 ]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
@@ -97,11 +107,18 @@ class Record(BaseModel):
 
 
 class Item(Record):
-    """One file of data/<kind>/: its id is the file name; it cites at least one source."""
+    """One file of data/<kind>/: its id is the file name; it cites at least one source.
+
+    Sources are cited inline in its prose (`[@source-id]`); `sources` lists those it rests on beyond
+    them. Once loaded, `sources` holds every source the item cites: the inline ones first, in the
+    order of first citation, then the others.
+    """
 
     # Required here, since the loader always sets it from the file name; the editors' schema leaves it optional.
     id: Id = Field(description="Optional: the file name without .yml. If given, it must match.")
-    sources: list[SourceId] = Field(min_length=1, description="Ids from data/sources.yml.")
+    sources: list[SourceId] = Field(
+        default=[], description="Ids from data/sources.yml of sources the item rests on besides those its text cites inline."
+    )
     uncertain: list[Markdown] = Field(
         default=[], description="What the sources leave unconfirmed about this item; shown as a warning."
     )

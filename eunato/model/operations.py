@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..dates import PartialDate
-from .base import ActionId, AreaId, End, Item, Markdown, Record, SourceId, Text, TopicId
+from .base import ActionId, AreaId, End, Item, Markdown, Record, Text, TopicId
 
 
 class Side(Record):
@@ -24,7 +24,6 @@ class Milestone(Record):
 
     date: PartialDate
     text: Markdown
-    sources: list[SourceId] = []
 
 
 class Operation(Item):

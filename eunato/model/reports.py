@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from .. import messages
 from ..dates import PartialDate
-from .base import ActionId, AreaId, Item, Markdown, OperationId, Record, SourceId, Text
-
-
-class Statement(Record):
-    """A sentence of the project's own, with the sources that back it when they differ from the item's."""
-
-    text: Markdown
-    sources: list[SourceId] = []
-
-
-def _as_statement(value: Any) -> Any:
-    return {"text": value} if isinstance(value, str) else value
-
-
-# A highlight is a plain sentence, or a mapping with its text and its own sources.
-Highlight = Annotated[Statement, BeforeValidator(_as_statement, json_schema_input_type=Markdown | Statement)]
+from .base import ActionId, AreaId, Item, Markdown, OperationId, Record, Text
 
 
 class Period(Record):
@@ -61,8 +46,8 @@ class Report(Item):
         "or the day the Council of the EU took note of it.",
     )
     period: Period | None = Field(default=None, description="The months the report covers, only where the report states them.")
-    highlights: list[Highlight] = Field(
-        min_length=1, description="What the report says, in the project's own words: a sentence, or text with its own sources."
+    highlights: list[Markdown] = Field(
+        min_length=1, description="What the report says, in the project's own words, each point citing its sources inline."
     )
     mentions: Mentions = Field(
         default=Mentions(), description="Ids of what the report itself speaks of; each of those pages links back to it."
