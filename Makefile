@@ -5,6 +5,7 @@
 # it is redone only when those files change. `make test` also installs what the checks run with,
 # each only when it is missing: the Nu HTML checker (npm ci in tests/nu), a Java runtime for it
 # and Chromium for the browser tests (apt-get, as root or through sudo).
+#   make test-fast  every test but the browser ones, which need no Chromium
 #   make bench    set up (Lighthouse from bench/package-lock.json, Chromium if missing), then benchmark
 #   make profile  profile one build of the site into bench/profile.html
 
@@ -19,7 +20,7 @@ export JAVA ?= $(shell command -v java || echo /usr/bin/java)
 VNU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test check build clean bench profile
+.PHONY: serve test test-fast check build clean bench profile
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
@@ -30,6 +31,10 @@ TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA)
 # Every test. The static checks (ruff, mypy) are to run here too, before pytest.
 test: $(TEST_SETUP) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Every test but the browser ones (marked `browser`: tests/browser/), so no Chromium.
+test-fast: $(TEST_SETUP)
+	$(BIN)/python -m pytest -m "not browser"
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m eunato check
