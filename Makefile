@@ -56,10 +56,19 @@ $(VENV)/.site-installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Playwright cannot download its own browser here, so the tests use Debian's (about 20 s; 113 MB download).
+# Chromium for the browser tests, when $(CHROMIUM) is missing. Debian: its `chromium` package (about
+# 20 s; 113 MB download). Ubuntu has no such package (only a wrapper for the snap), so there Playwright
+# downloads the Chromium build the pinned Playwright is made for, with the libraries it needs, and
+# it is linked at $(CHROMIUM). GitHub's ubuntu-24.04 runner has /usr/bin/chromium already.
 $(CHROMIUM):
 	$(SUDO) apt-get update
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+	if apt-cache show --no-all-versions chromium 2>/dev/null | grep -q '^Filename:'; then \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	else \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt && \
+	  $(BIN)/python -m playwright install --with-deps chromium && \
+	  $(SUDO) ln -sf "$$($(BIN)/python -c 'from playwright.sync_api import sync_playwright; p = sync_playwright().start(); print(p.chromium.executable_path); p.stop()')" $@; \
+	fi
 
 # The Nu HTML checker needs Java 17 or newer: the default runtime of Debian 12 and Ubuntu 24.04 or later.
 $(JAVA):
