@@ -16,7 +16,8 @@ export NO_MKDOCS_2_WARNING := 1
 # The browser the tests drive (tests/browser/conftest.py reads it too).
 export CHROMIUM ?= /usr/bin/chromium
 # The Java runtime that runs the Nu HTML checker (tests/test_html_valid.py reads it too).
-export JAVA ?= $(shell command -v java || echo /usr/bin/java)
+JAVA ?= $(shell command -v java || echo /usr/bin/java)
+export JAVA := $(JAVA)
 VNU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
