@@ -14,7 +14,6 @@ from playwright.sync_api import Page, expect
 from browser.probes import PHONE
 
 
-
 def expect_page(page: Page, title: str) -> None:
     """The page on screen is the one called `title` (its h1; the ¶ is the heading's permalink)."""
     expect(page.locator(".md-content h1")).to_have_text(re.compile(rf"^\s*{re.escape(title)}\s*¶?\s*$"))
