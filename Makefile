@@ -2,8 +2,10 @@
 #   make serve   set up, then serve the site at http://127.0.0.1:8000 (rebuilds when data/ changes)
 #   make test    set up, then run every test
 # Set-up is a virtual environment in .venv with the pinned versions of requirements*.txt;
-# it is redone only when those files change. `make test` also installs Debian's Chromium for the
-# browser tests when it is missing (apt-get, as root or through sudo).
+# it is redone only when those files change. `make test` also installs what the checks run with,
+# each only when it is missing: the Nu HTML checker (npm ci in tests/nu), a Java runtime for it
+# and Chromium for the browser tests (apt-get, as root or through sudo).
+#   make test-fast  every test but the browser ones, which need no Chromium
 #   make bench    set up (Lighthouse from bench/package-lock.json, Chromium if missing), then benchmark
 #   make profile  profile one build of the site into bench/profile.html
 
@@ -13,15 +15,27 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # The browser the tests drive (tests/browser/conftest.py reads it too).
 export CHROMIUM ?= /usr/bin/chromium
+# The Java runtime that runs the Nu HTML checker (tests/test_html_valid.py reads it too).
+JAVA ?= $(shell command -v java || echo /usr/bin/java)
+export JAVA := $(JAVA)
+VNU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test check build clean bench profile
+.PHONY: serve test test-fast check build clean bench profile
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
 
-test: $(VENV)/.test-installed $(CHROMIUM)
+# What every test needs but a browser.
+TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA)
+
+# Every test. The static checks (ruff, mypy) are to run here too, before pytest.
+test: $(TEST_SETUP) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Every test but the browser ones (marked `browser`: tests/browser/), so no Chromium.
+test-fast: $(TEST_SETUP)
+	$(BIN)/python -m pytest -m "not browser"
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m eunato check
@@ -36,17 +50,37 @@ profile: $(VENV)/.bench-installed
 	$(BIN)/pyinstrument -r html -o bench/profile.html -m mkdocs build --strict --quiet -d "$$(mktemp -d)"
 
 clean:
-	rm -rf site $(VENV) bench/node_modules
+	rm -rf site $(VENV) bench/node_modules tests/nu/node_modules
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Playwright cannot download its own browser here, so the tests use Debian's (about 20 s; 113 MB download).
+# Chromium for the browser tests, when $(CHROMIUM) is missing. Debian: its `chromium` package (about
+# 20 s; 113 MB download). Ubuntu has no such package (only a wrapper for the snap), so there Playwright
+# downloads the Chromium build the pinned Playwright is made for, with the libraries it needs, and
+# it is linked at $(CHROMIUM). GitHub's ubuntu-24.04 runner has /usr/bin/chromium already.
 $(CHROMIUM):
 	$(SUDO) apt-get update
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+	if apt-cache show --no-all-versions chromium 2>/dev/null | grep -q '^Filename:'; then \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	else \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt && \
+	  $(BIN)/python -m playwright install --with-deps chromium && \
+	  $(SUDO) ln -sf "$$($(BIN)/python -c 'from playwright.sync_api import sync_playwright; p = sync_playwright().start(); print(p.chromium.executable_path); p.stop()')" $@; \
+	fi
+
+# The Nu HTML checker needs Java 17 or newer: the default runtime of Debian 12 and Ubuntu 24.04 or later.
+$(JAVA):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless
+
+# vnu.jar alone: --ignore-scripts skips the package's own step that would download a Java runtime.
+$(VNU_JAR): tests/nu/package.json tests/nu/package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
+	cd tests/nu && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt

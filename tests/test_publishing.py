@@ -65,26 +65,36 @@ def test_only_main_publishes_and_only_after_the_checked_tested_build():
     jobs = workflow()["jobs"]
     assert jobs["deploy"]["needs"] == "build"
     assert jobs["deploy"]["if"] == ON_MAIN
-    assert uses("build", "actions/configure-pages")["if"] == ON_MAIN
     pages = uses("build", "actions/upload-pages-artifact")
     assert pages["if"] == ON_MAIN and pages["with"]["path"] == "site/"
     assert steps("build").index(pages) > max(steps("build").index(step) for step in steps("build") if "run" in step)
     assert uses("deploy", "actions/deploy-pages")
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow()["permissions"] == {"contents": "read"}
+    # The build job reads no Pages setting: configure-pages, whose outputs nothing used, needed
+    # pages: read on a private repository.
+    assert "permissions" not in jobs["build"]
+    assert not any(step.get("uses", "").startswith("actions/configure-pages@") for step in steps("build"))
+
+
+def test_the_checkout_leaves_no_credentials_behind():
+    assert uses("build", "actions/checkout")["with"]["persist-credentials"] is False
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_release_named():
     text = WORKFLOW.read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines() if line.strip().startswith(("uses:", "- uses:"))]
-    assert len(lines) == 6
+    assert lines
     for line in lines:
         assert re.search(r"uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
 
 
-def test_the_site_address_comes_from_the_repository_the_workflow_runs_in():
+def test_the_site_address_comes_from_the_repository_the_workflow_runs_in_or_a_custom_domain():
     assert workflow()["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
-    assert "repo_url: !ENV [REPO_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert workflow()["env"]["SITE_URL"] == "${{ vars.SITE_URL }}"  # empty unless the repository sets it
+    settings = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "repo_url: !ENV [REPO_URL," in settings
+    assert "site_url: !ENV SITE_URL\n" in settings
 
 
 # --- A fork publishes as itself ----------------------------------------------------------
@@ -103,15 +113,25 @@ def test_the_github_pages_address_is_derived_from_the_repository(repo_url, pages
     assert github_pages_url(repo_url) == pages_url
 
 
-def test_a_build_with_a_forks_repo_url_links_and_publishes_as_the_fork(project, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "site_url, address",
+    [
+        ("", "https://someone.github.io/fork/"),  # what the workflow passes when the variable is unset
+        ("https://record.example.org", "https://record.example.org/"),  # a custom domain
+    ],
+)
+def test_a_build_with_a_forks_repo_url_links_and_publishes_as_the_fork(project, tmp_path, monkeypatch, site_url, address):
     monkeypatch.setenv("REPO_URL", "https://github.com/someone/fork")
+    monkeypatch.setenv("SITE_URL", site_url)
 
     result = build(project, tmp_path / "site")
 
     assert result.returncode == 0, result.stderr
     page = Page(tmp_path / "site", "actions/2016-2/")
     assert page.edit_link == "https://github.com/someone/fork/edit/main/data/actions/2016-2.yml"
-    assert page.soup.find("link", rel="canonical")["href"] == "https://someone.github.io/fork/actions/2016-2/"
+    assert page.soup.find("link", rel="canonical")["href"] == address + "actions/2016-2/"
+    assert f"<loc>{address}actions/2016-2/</loc>" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'href="{address}feed.xml"' in (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
 
 
 # --- Issue forms and the pull-request checklist ------------------------------------------

@@ -1,7 +1,8 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, built sites served like GitHub Pages.
+"""Browser fixtures: a system Chromium driven by Playwright, built sites served like GitHub Pages.
 
 One browser for the whole session and one server per built site; every test gets a fresh browser
-context (its own storage, so a palette chosen in one test does not leak into the next).
+context (its own storage, so a palette chosen in one test does not leak into the next). Every test
+in this folder is marked `browser`, so `pytest -m "not browser"` (`make test-fast`) leaves them out.
 """
 
 from __future__ import annotations
@@ -14,11 +15,18 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from browser.server import SiteServer
 
-# Playwright cannot download its own browser here; `make test` installs Debian's.
+HERE = Path(__file__).parent
+# The tests never have Playwright download a browser: `make test` puts one at CHROMIUM when it is missing.
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Every host name fails to resolve except our own address: Chromium's own calls to Google go
 # nowhere, and a page asking for another host fails at once, its request still recorded.
 LAUNCH_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--disable-gpu"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,8 @@ from eunato.kinds import NAMES as KINDS
 
 AXE = Axe()
 BLOCKING = {"serious", "critical"}
+# A phone held upright: the width of common current phones, touch, and the mobile viewport rules.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def pages_per_template(site_dir: Path) -> list[str]:
@@ -46,6 +48,34 @@ def axe_problems(page: Page) -> list[str]:
         if violation["impact"] in BLOCKING
         for node in violation["nodes"]
     ]
+
+
+def sideways_overflow(page: Page) -> list[str]:
+    """Empty when the page is no wider than the window; else how wide it is, and the outermost elements
+    that reach past the window's right edge outside any scrolling box (a table in Material's scrolling
+    wrapper may be wider: it scrolls inside it)."""
+    return page.evaluate(
+        """() => {
+            const root = document.scrollingElement;
+            if (root.scrollWidth <= root.clientWidth) return [];
+            // Inside a scrolling box, or fixed to the window: it does not widen the page.
+            const contained = element => {
+                if (getComputedStyle(element).position === "fixed") return true;
+                for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+                    const style = getComputedStyle(box);
+                    if (style.overflowX !== "visible" || style.position === "fixed") return true;
+                }
+                return false;
+            };
+            const wide = Array.from(document.body.querySelectorAll("*")).filter(element =>
+                element.getBoundingClientRect().right > root.clientWidth + 0.5 && !contained(element));
+            const name = element => element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+                + Array.from(element.classList, name => "." + name).join("");
+            return [`${root.scrollWidth} px wide in a ${root.clientWidth} px window`].concat(
+                wide.filter(element => !wide.includes(element.parentElement)).map(element =>
+                    `${name(element)} "${element.textContent.trim().slice(0, 30)}" reaches ${Math.round(element.getBoundingClientRect().right)} px`));
+        }"""
+    )
 
 
 def open_search(page: Page, query: str) -> None:

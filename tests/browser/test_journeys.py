@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+from browser.probes import PHONE
 
 
 def expect_page(page: Page, title: str) -> None:
@@ -117,8 +117,11 @@ def test_on_a_phone_the_navigation_opens_and_leads_to_a_report(open_context, rea
     section = drawer.locator(".md-nav__item", has=page.get_by_role("link", name="Progress reports", exact=True))
     section.locator("label.md-nav__link").first.click()  # open the section
     drawer.get_by_role("link", name=report.title, exact=True).click()
-
     expect_page(page, report.title)
+
+    page.go_back()  # the browser does not restore the menu as open (overrides/valid_html.py keeps that)
+    expect(page.locator(".md-content h1")).to_be_visible()
+    expect(drawer).not_to_be_in_viewport()
 
 
 @pytest.mark.parametrize("slash", ["/", ""])
