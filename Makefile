@@ -6,6 +6,7 @@
 # each only when it is missing: the Nu HTML checker (npm ci in tests/nu), a Java runtime for it
 # and Chromium for the browser tests (apt-get, as root or through sudo).
 #   make test-fast  every test but the browser ones, which need no Chromium
+#   make lint       ruff (lint and format) and mypy alone
 #   make bench    set up (Lighthouse from bench/package-lock.json, Chromium if missing), then benchmark
 #   make profile  profile one build of the site into bench/profile.html
 
@@ -21,7 +22,7 @@ export JAVA := $(JAVA)
 VNU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-fast check build clean bench profile
+.PHONY: serve test test-fast lint check build clean bench profile
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
@@ -29,13 +30,21 @@ serve: $(VENV)/.site-installed
 # What every test needs but a browser.
 TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA)
 
-# Every test. The static checks (ruff, mypy) are to run here too, before pytest.
+# Every test: the static checks first (seconds), then pytest.
 test: $(TEST_SETUP) $(CHROMIUM)
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 
 # Every test but the browser ones (marked `browser`: tests/browser/), so no Chromium.
 test-fast: $(TEST_SETUP)
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -m "not browser"
+
+# Lint, formatting and types of eunato/, hooks.py, macros.py, tests/ and bench/ (settings: pyproject.toml).
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 check: $(VENV)/.site-installed
 	$(BIN)/python -m eunato check

@@ -39,7 +39,9 @@ def define_env(env: Any) -> None:
     cache = project / ".cache"
     downloads, charts = export_files(site), charts_for(site, cache=cache / "charts")
     templates = Path(env.conf["docs_dir"]) / "templates"
-    renderer = Renderer(site, templates, cache / "templates", downloads=downloads, tables=tables(), charts=charts, figures=figures)
+    renderer = Renderer(
+        site, templates, cache / "templates", downloads=downloads, tables=tables(), charts=charts, figures=figures
+    )
     env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})
 
     @env.macro

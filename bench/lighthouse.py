@@ -46,16 +46,24 @@ def chromium() -> str:
 
 
 def chromium_version() -> str:
-    result = subprocess.run([chromium(), "--version"], capture_output=True, text=True)
+    result = subprocess.run([chromium(), "--version"], capture_output=True, text=True, check=False)
     return result.stdout.strip() or "unknown"
 
 
 def audit(url: str, report: Path) -> Audit:
     """One Lighthouse run on `url`; its JSON report is kept at `report`."""
     subprocess.run(
-        [LIGHTHOUSE, url, f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}",
-         "--output=json", f"--output-path={report}", "--quiet"],
-        env={**os.environ, "CHROME_PATH": chromium()}, check=True,
+        [
+            LIGHTHOUSE,
+            url,
+            f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium()},
+        check=True,
     )
     result = json.loads(report.read_text(encoding="utf-8"))
     audits = result["audits"]

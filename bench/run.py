@@ -48,7 +48,7 @@ class Report:
 
 
 def validation(report: Report, runs: int) -> None:
-    from eunato import load_site
+    from eunato import load_site  # noqa: PLC0415  # the benchmark runs from bench/, the package only once installed
 
     check = measure.median([measure.run([PYTHON, "-m", "eunato", "check"], cwd=ROOT) for _ in range(runs)])
     loads = []
@@ -56,8 +56,12 @@ def validation(report: Report, runs: int) -> None:
         start = time.perf_counter()
         load_site(ROOT / "data", root=ROOT)
         loads.append(time.perf_counter() - start)
-    report.figure("Validation: `python -m eunato check` on `data/` (start-up included)",
-                  f"{check.wall:.2f} s", "< 0.5 s", check.wall < 0.5)
+    report.figure(
+        "Validation: `python -m eunato check` on `data/` (start-up included)",
+        f"{check.wall:.2f} s",
+        "< 0.5 s",
+        check.wall < 0.5,
+    )
     report.figure("Validation: `load_site(data/)` inside a running build", f"{statistics.median(loads) * 1000:.0f} ms")
 
 
@@ -72,7 +76,7 @@ def alternate(configs: dict[str, Path], work: Path, rounds: int) -> list[dict[st
     names = list(configs)
     times = []
     for n in range(rounds):
-        order = names[n % len(names):] + names[:n % len(names)]
+        order = names[n % len(names) :] + names[: n % len(names)]
         times.append({name: measure.build(configs[name], sites[name]) for name in order})
     return times
 
@@ -91,12 +95,19 @@ def overhead(report: Report, work: Path, rounds: int) -> None:
     ratio = measure.median([t["real"] / t["twin"] for t in times])
     plugin = measure.median([t["twin+macros"] / t["twin"] for t in times])
     median = {name: measure.median([t[name] for t in times]) for name in configs}
-    report.figure("Data layer: real build / the same pages as plain Markdown (wall)",
-                  f"{ratio.wall:.3f} ({median['real'].wall:.2f} s / {median['twin'].wall:.2f} s)", "≤ 1.15",
-                  ratio.wall <= 1.15)
-    report.figure("Data layer: the same, CPU time", f"{ratio.cpu:.3f} ({median['real'].cpu:.2f} s / {median['twin'].cpu:.2f} s)")
-    report.figure("Of which the mkdocs-macros plugin alone: plain Markdown + the plugin / plain Markdown (wall)",
-                  f"{plugin.wall:.3f} (CPU {plugin.cpu:.3f})")
+    report.figure(
+        "Data layer: real build / the same pages as plain Markdown (wall)",
+        f"{ratio.wall:.3f} ({median['real'].wall:.2f} s / {median['twin'].wall:.2f} s)",
+        "≤ 1.15",
+        ratio.wall <= 1.15,
+    )
+    report.figure(
+        "Data layer: the same, CPU time", f"{ratio.cpu:.3f} ({median['real'].cpu:.2f} s / {median['twin'].cpu:.2f} s)"
+    )
+    report.figure(
+        "Of which the mkdocs-macros plugin alone: plain Markdown + the plugin / plain Markdown (wall)",
+        f"{plugin.wall:.3f} (CPU {plugin.cpu:.3f})",
+    )
     pages = measure.pages(work / "site-real")
     report.section(
         "Data layer overhead",
@@ -110,9 +121,12 @@ def overhead(report: Report, work: Path, rounds: int) -> None:
         "| Round | Real (wall) | Twin (wall) | Twin+macros (wall) | Real / twin | Real (CPU) | Twin (CPU) | "
         "Twin+macros (CPU) | Real / twin (CPU) |",
         "|---|---|---|---|---|---|---|---|---|",
-        *(f"| {n + 1} | {t['real'].wall:.2f} s | {t['twin'].wall:.2f} s | {t['twin+macros'].wall:.2f} s | "
-          f"{t['real'].wall / t['twin'].wall:.3f} | {t['real'].cpu:.2f} s | {t['twin'].cpu:.2f} s | "
-          f"{t['twin+macros'].cpu:.2f} s | {t['real'].cpu / t['twin'].cpu:.3f} |" for n, t in enumerate(times)),
+        *(
+            f"| {n + 1} | {t['real'].wall:.2f} s | {t['twin'].wall:.2f} s | {t['twin+macros'].wall:.2f} s | "
+            f"{t['real'].wall / t['twin'].wall:.3f} | {t['real'].cpu:.2f} s | {t['twin'].cpu:.2f} s | "
+            f"{t['twin+macros'].cpu:.2f} s | {t['real'].cpu / t['twin'].cpu:.3f} |"
+            for n, t in enumerate(times)
+        ),
     )
 
 
@@ -136,16 +150,26 @@ def scale(report: Report, work: Path, rounds: int) -> None:
     first, last = FACTORS[0], FACTORS[-1]
     page_ratio = per_page[last] / per_page[first]
     total_ratio = built[last] / built[first]
-    report.figure(f"Scale: time per page, {last}× / {first}× record (wall)",
-                  f"{page_ratio.wall:.2f} (CPU {page_ratio.cpu:.2f})", "≤ 10 (≤ 1 is linear)", page_ratio.wall <= 10)
-    report.figure(f"Scale: whole build, {last}× / {first}× record (wall), for {page_count[last] / page_count[first]:.1f}× the pages",
-                  f"{total_ratio.wall:.2f} (CPU {total_ratio.cpu:.2f})", "≤ 10 (linear or better)", total_ratio.wall <= 10)
+    report.figure(
+        f"Scale: time per page, {last}× / {first}× record (wall)",
+        f"{page_ratio.wall:.2f} (CPU {page_ratio.cpu:.2f})",
+        "≤ 10 (≤ 1 is linear)",
+        page_ratio.wall <= 10,
+    )
+    report.figure(
+        f"Scale: whole build, {last}× / {first}× record (wall), for {page_count[last] / page_count[first]:.1f}× the pages",
+        f"{total_ratio.wall:.2f} (CPU {total_ratio.cpu:.2f})",
+        "≤ 10 (linear or better)",
+        total_ratio.wall <= 10,
+    )
     report.figure(f"Validation of the {last}× record (`python -m eunato check`)", f"{checks[last].wall:.2f} s")
     twin = twin_of(projects[last], work / f"twin-x{last}")
     large = alternate({"real": projects[last] / "mkdocs.yml", "twin": twin}, work / f"x{last}-overhead", rounds)
     ratio = measure.median([t["real"] / t["twin"] for t in large])
-    report.figure(f"Data layer at {last}× the record: real build / the same pages as plain Markdown (wall)",
-                  f"{ratio.wall:.3f} (CPU {ratio.cpu:.3f})")
+    report.figure(
+        f"Data layer at {last}× the record: real build / the same pages as plain Markdown (wall)",
+        f"{ratio.wall:.3f} (CPU {ratio.cpu:.3f})",
+    )
     report.section(
         "Scale",
         "Synthetic records made by bench/synthetic.py from the real one: at 1× both proposal sets are full "
@@ -157,15 +181,18 @@ def scale(report: Report, work: Path, rounds: int) -> None:
         "| Record | Actions | Reports | Operations | Pages | Build (wall) | Build (CPU) | Per page (wall) | "
         "Per page (CPU) | `eunato check` |",
         "|---|---|---|---|---|---|---|---|---|---|",
-        *(f"| {f}× | {counts[f]['actions']} | {counts[f]['reports']} | {counts[f]['operations']} | {page_count[f]} | "
-          f"{built[f].wall:.2f} s | {built[f].cpu:.2f} s | {per_page[f].wall * 1000:.1f} ms | "
-          f"{per_page[f].cpu * 1000:.1f} ms | {checks[f].wall:.2f} s |" for f in FACTORS),
+        *(
+            f"| {f}× | {counts[f]['actions']} | {counts[f]['reports']} | {counts[f]['operations']} | {page_count[f]} | "
+            f"{built[f].wall:.2f} s | {built[f].cpu:.2f} s | {per_page[f].wall * 1000:.1f} ms | "
+            f"{per_page[f].cpu * 1000:.1f} ms | {checks[f].wall:.2f} s |"
+            for f in FACTORS
+        ),
     )
 
 
 def heaviest(site_dir: Path, kind: str) -> str:
     """The page of `kind` whose HTML weighs most once compressed, as a URL path like `actions/2017-01/`."""
-    files = [p for p in (site_dir / kind).glob("*/index.html")]
+    files = list((site_dir / kind).glob("*/index.html"))
     page = max(files, key=lambda p: len(gzip.compress(p.read_bytes())))
     return f"{kind}/{page.parent.name}/"
 
@@ -184,13 +211,25 @@ def page_weight(report: Report, work: Path, runs: int) -> None:
     for name, path in pages.items():
         audit = audits[name]
         kept = audit.transferred - audit.on_demand
-        report.figure(f"Page `/{path}`: transferred, gzip, without the search index", f"{kept / 1000:.0f} kB",
-                      "≤ 150 kB", kept <= 150_000)
+        report.figure(
+            f"Page `/{path}`: transferred, gzip, without the search index",
+            f"{kept / 1000:.0f} kB",
+            "≤ 150 kB",
+            kept <= 150_000,
+        )
         scores = audit.scores
-        met = (scores["performance"] >= 95 and scores["accessibility"] == 100 and scores["best-practices"] == 100
-               and scores["seo"] == 100)
-        report.figure(f"Page `/{path}`: Lighthouse mobile performance / accessibility / best practices / SEO",
-                      " / ".join(str(scores[c]) for c in lighthouse.CATEGORIES), "≥ 95 / 100 / 100 / 100", met)
+        met = (
+            scores["performance"] >= 95
+            and scores["accessibility"] == 100
+            and scores["best-practices"] == 100
+            and scores["seo"] == 100
+        )
+        report.figure(
+            f"Page `/{path}`: Lighthouse mobile performance / accessibility / best practices / SEO",
+            " / ".join(str(scores[c]) for c in lighthouse.CATEGORIES),
+            "≥ 95 / 100 / 100 / 100",
+            met,
+        )
     failing = sorted({f"{c}: {a}" for audit in audits.values() for c, items in audit.failing.items() for a in items})
     report.section(
         "Pages",
@@ -203,10 +242,15 @@ def page_weight(report: Report, work: Path, runs: int) -> None:
         "",
         "| Page | Transferred | of which search index | Requests | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
-        *(f"| `/{path}` | {a.transferred / 1000:.0f} kB | {a.on_demand / 1000:.0f} kB | {a.requests} | "
-          + " | ".join(str(a.scores[c]) for c in lighthouse.CATEGORIES) + " | "
-          + " | ".join(a.metrics[m] for m in ("FCP", "LCP", "TBT", "CLS")) + " |"
-          for name, path in pages.items() if (a := audits[name])),
+        *(
+            f"| `/{path}` | {a.transferred / 1000:.0f} kB | {a.on_demand / 1000:.0f} kB | {a.requests} | "
+            + " | ".join(str(a.scores[c]) for c in lighthouse.CATEGORIES)
+            + " | "
+            + " | ".join(a.metrics[m] for m in ("FCP", "LCP", "TBT", "CLS"))
+            + " |"
+            for name, path in pages.items()
+            if (a := audits[name])
+        ),
         "",
         "Audits that lost points on any of these pages:" if failing else "No audit lost points.",
         "",
@@ -215,18 +259,24 @@ def page_weight(report: Report, work: Path, runs: int) -> None:
 
 
 def lighthouse_version() -> str:
-    result = subprocess.run([lighthouse.LIGHTHOUSE, "--version"], capture_output=True, text=True)
+    result = subprocess.run([lighthouse.LIGHTHOUSE, "--version"], capture_output=True, text=True, check=False)
     return result.stdout.strip()
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    import yaml
+    import yaml  # noqa: PLC0415  # only to report whether PyYAML has libyaml
 
     versions = ", ".join(f"{name} {importlib.metadata.version(name)}" for name in PACKAGES)
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=False).stdout.strip()
     return (
         f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.platform()}; Python {platform.python_version()}; "
         f"{versions} (libyaml {'yes' if yaml.__with_libyaml__ else 'no'}); Node {node}, Lighthouse "
@@ -247,25 +297,33 @@ def main() -> None:
     report = Report()
     with tempfile.TemporaryDirectory(prefix="eunato-bench-") as folder:
         work = Path(folder)
-        for step in (lambda: validation(report, 7), lambda: overhead(report, work, pairs),
-                     lambda: scale(report, work, rounds), lambda: page_weight(report, work, runs)):
+        for step in (
+            lambda: validation(report, 7),
+            lambda: overhead(report, work, pairs),
+            lambda: scale(report, work, rounds),
+            lambda: page_weight(report, work, runs),
+        ):
             step()
     took = (datetime.datetime.now() - started).total_seconds()
 
-    text = "\n".join([
-        "# Benchmark results",
-        "",
-        f"`{'python bench/run.py --quick' if arguments.quick else 'make bench'}` on {started:%Y-%m-%d}, "
-        f"{took / 60:.0f} minutes. "
-        f"Machine: {machine()}. Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
-        "(other work on the machine slows both sides of each ratio alike, not the ratio).",
-        "",
-        "| What | Measured | Target | Met |",
-        "|---|---|---|---|",
-        *(f"| {what} | {measured} | {target} | {met} |" for what, measured, target, met in report.rows),
-        "",
-        *(section + "\n" for section in report.sections),
-    ])
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            (
+                f"`{'python bench/run.py --quick' if arguments.quick else 'make bench'}` on {started:%Y-%m-%d}, "
+                f"{took / 60:.0f} minutes. "
+                f"Machine: {machine()}. Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+                "(other work on the machine slows both sides of each ratio alike, not the ratio)."
+            ),
+            "",
+            "| What | Measured | Target | Met |",
+            "|---|---|---|---|",
+            *(f"| {what} | {measured} | {target} | {met} |" for what, measured, target, met in report.rows),
+            "",
+            *(section + "\n" for section in report.sections),
+        ]
+    )
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
 

@@ -15,7 +15,7 @@ CACHE_CONTROL = "max-age=600"  # GitHub Pages' header for every file
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+    def log_message(self, format, *args):
         pass
 
     def end_headers(self) -> None:

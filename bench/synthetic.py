@@ -13,7 +13,6 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -33,9 +32,9 @@ def generate(data: Path, factor: int, out: Path) -> dict[str, int]:
     raw = {kind: {p.stem: read_document(p).data for p in sorted((data / kind).glob("*.yml"))} for kind in site.counts()}
     written: dict[str, dict[str, dict]] = {kind: {} for kind in raw}
 
-    for kind in raw:
+    for kind, items in raw.items():
         if kind not in MULTIPLIED:
-            written[kind] = raw[kind]
+            written[kind] = items
     for set_id, proposal_set in raw["sets"].items():
         actions = _fill_set(raw["actions"], set_id, proposal_set["count"], factor)
         written["actions"].update(actions)
@@ -70,9 +69,11 @@ def generate(data: Path, factor: int, out: Path) -> dict[str, int]:
         shutil.rmtree(out)
     for kind, items in written.items():
         (out / kind).mkdir(parents=True)
-        for item_id, data_ in items.items():
-            data_ = {key: value for key, value in data_.items() if key != "id"}
-            (out / kind / f"{item_id}.yml").write_text(yaml.safe_dump(data_, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for item_id, fields in items.items():
+            without_id = {key: value for key, value in fields.items() if key != "id"}
+            (out / kind / f"{item_id}.yml").write_text(
+                yaml.safe_dump(without_id, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
     for registry in data.glob("*.yml"):
         shutil.copy(registry, out / registry.name)
     return load_site(out).counts()

@@ -37,7 +37,8 @@ class Capture(BasePlugin):
     def on_config(self, config):
         self.nav, self.site_url = config.nav, config.site_url
         self.extensions = [
-            {name: config.mdx_configs[name]} if name in config.mdx_configs else name for name in config.markdown_extensions
+            {name: config.mdx_configs[name]} if name in config.mdx_configs else name
+            for name in config.markdown_extensions
         ]
         return config
 
@@ -95,11 +96,16 @@ def make_twin(project: Path, out: Path) -> Path:
     twin_config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     # The twin plus the macros plugin with nothing to run: what the plugin alone costs.
-    plugin = next(p for p in yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-                  if not isinstance(p, str) and "macros" in p)
+    plugin = next(
+        p
+        for p in yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+        if not isinstance(p, str) and "macros" in p
+    )
     (out / "empty_macros.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     settings["plugins"].append({"macros": {**(plugin["macros"] or {}), "module_name": "empty_macros"}})
-    (out / "mkdocs-macros.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (out / "mkdocs-macros.yml").write_text(
+        yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return twin_config
 
 

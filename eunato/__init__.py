@@ -1,8 +1,8 @@
 """EU–NATO cooperation record: YAML in data/ -> one validated model -> pages.
 
-    from eunato import load_site
-    site = load_site("data")          # raises DataError listing every problem
-    site.referrers("areas", "cyber-security", "actions")
+from eunato import load_site
+site = load_site("data")          # raises DataError listing every problem
+site.referrers("areas", "cyber-security", "actions")
 """
 
 from .load import load_site

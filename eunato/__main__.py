@@ -20,10 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate every file of data/ and list all problems")
     check.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     check.add_argument(
-        "--uncited", action="store_true", help="also list every paragraph of prose that cites no source, with its file and line"
+        "--uncited",
+        action="store_true",
+        help="also list every paragraph of prose that cites no source, with its file and line",
     )
     schemas = commands.add_parser(
-        "schemas", help="regenerate schemas/ from the model and the ids in data/, and put each data file's schema on its first line"
+        "schemas",
+        help="regenerate schemas/ from the model and the ids in data/, and put each data file's schema on its first line",
     )
     schemas.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     _add_new(commands)
@@ -35,10 +38,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    new_parser = commands.add_parser("new", help="start a new data file with every field in place; it says what to fill in")
+    new_parser = commands.add_parser(
+        "new", help="start a new data file with every field in place; it says what to fill in"
+    )
     what = new_parser.add_subparsers(dest="what", required=True)
     report = what.add_parser("report", help="the next progress report")
-    report.add_argument("--date", required=True, help="the report's date: YYYY-MM-DD, or YYYY-MM when only the month is known")
+    report.add_argument(
+        "--date", required=True, help="the report's date: YYYY-MM-DD, or YYYY-MM when only the month is known"
+    )
     report.add_argument("--ordinal", type=int, help="its number (default: the next free one)")
     report.add_argument("--id", dest="item_id", help="its id and file name (default: YYYY-MM of its date)")
     action = what.add_parser("action", help="a common action of a proposal set")

@@ -28,7 +28,7 @@ class CaptionTreeprocessor(Treeprocessor):
             for paragraph, table in itertools.pairwise(children):
                 if paragraph.tag == "p" and table.tag == "table" and (paragraph.text or "").startswith(MARKER):
                     caption = etree.Element("caption")
-                    caption.text = (paragraph.text or "")[len(MARKER):].lstrip()
+                    caption.text = (paragraph.text or "")[len(MARKER) :].lstrip()
                     table.insert(0, caption)  # HTML wants the caption as the table's first child
                     parent.remove(paragraph)
 

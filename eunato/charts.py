@@ -76,10 +76,14 @@ def _actions_per_area(site: Site) -> Chart:
     _area_axis(axes, [area.title for area in areas], "Actions described in this record")
     _legend(figure, axes)
     return Chart(
-        "actions-per-area", title,
+        "actions-per-area",
+        title,
         f"{title}: a bar per cooperation area, split by proposal set. The figures are in the table below.",
         ("Area", *(set_label(s) for s in sets), "Total"),
-        [(area.title, *(str(counts[(area.id, s.id)]) for s in sets), str(total)) for area, total in zip(areas, left, strict=True)],
+        [
+            (area.title, *(str(counts[(area.id, s.id)]) for s in sets), str(total))
+            for area, total in zip(areas, left, strict=True)
+        ],
         _svg(figure),
     )
 
@@ -91,26 +95,49 @@ def _coverage(site: Site) -> Chart:
     figure, panels = _figure(title, rows=len(labels), panels=len(sets))
     for axes, colour, proposal_set in zip(panels, cycle(SERIES), sets):
         mine = [row for row in rows if row.proposal_set is proposal_set]
-        axes.barh(range(len(mine)), [row.endorsed or 0 for row in mine], color="none", edgecolor=MUTED,
-                  hatch="///", label="Endorsed by the Councils")
-        axes.barh(range(len(mine)), [row.described for row in mine], color=colour,
-                  label=f"Described here ({set_label(proposal_set)})")
+        axes.barh(
+            range(len(mine)),
+            [row.endorsed or 0 for row in mine],
+            color="none",
+            edgecolor=MUTED,
+            hatch="///",
+            label="Endorsed by the Councils",
+        )
+        axes.barh(
+            range(len(mine)),
+            [row.described for row in mine],
+            color=colour,
+            label=f"Described here ({set_label(proposal_set)})",
+        )
         for position, row in enumerate(mine):
             label = f"{row.described} of {row.endorsed}" if row.endorsed else f"{row.described} of ? (not published)"
-            axes.annotate(label, (max(row.described, row.endorsed or 0), position), xytext=(4, 0),
-                          textcoords="offset points", va="center")
+            axes.annotate(
+                label,
+                (max(row.described, row.endorsed or 0), position),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+            )
         axes.set_xlim(right=max(row.endorsed or row.described for row in mine) * 1.45 + 1)
         axes.set_title(f"{set_label(proposal_set)}: {proposal_set.count} proposals", loc="left")
         _area_axis(axes, labels, "Proposals")
     _legend(figure, *panels)
     return Chart(
-        "coverage", title,
+        "coverage",
+        title,
         f"{title}, per proposal set and area; where no source gives how many proposals an area holds, "
         "the chart says not published. The figures are in the table below.",
         ("Set", "Area", "Described here", "Endorsed", "Share described"),
-        [(set_label(row.proposal_set), row.area.title if row.area else "All areas", str(row.described),
-          str(row.endorsed) if row.endorsed else "not published",
-          text.share(row.described, row.endorsed)) for row in rows],
+        [
+            (
+                set_label(row.proposal_set),
+                row.area.title if row.area else "All areas",
+                str(row.described),
+                str(row.endorsed) if row.endorsed else "not published",
+                text.share(row.described, row.endorsed),
+            )
+            for row in rows
+        ],
         _svg(figure),
     )
 
@@ -120,16 +147,30 @@ def _reports(site: Site) -> Chart:
     rows = figures.mentions(site)
     figure, (axes,) = _figure(title, rows=8)
     when = [mdates.date2num(_middle(row.report.date)) for row in rows]
-    for offset, colour, field, label in ((-40, SERIES[0], "areas", "Areas mentioned"),
-                                         (40, SERIES[1], "actions", "Actions mentioned")):
+    for offset, colour, field, label in (
+        (-40, SERIES[0], "areas", "Areas mentioned"),
+        (40, SERIES[1], "actions", "Actions mentioned"),
+    ):
         # Bars side by side at each report's date; a figure the record lacks gets no bar.
-        known = [(date + offset, value) for date, row in zip(when, rows, strict=True) if (value := getattr(row, field)) is not None]
+        known = [
+            (date + offset, value)
+            for date, row in zip(when, rows, strict=True)
+            if (value := getattr(row, field)) is not None
+        ]
         bars = axes.bar([date for date, _ in known], [value for _, value in known], width=80, color=colour, label=label)
         axes.bar_label(bars, padding=2)
     for date, row in zip(when, rows, strict=True):
         if row.areas is None and row.actions is None:
-            axes.annotate("not\nrecorded", (date, 0), xytext=(0, 3), textcoords="offset points", ha="center",
-                          va="bottom", color=MUTED, style="italic")
+            axes.annotate(
+                "not\nrecorded",
+                (date, 0),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                color=MUTED,
+                style="italic",
+            )
     numbers = axes.secondary_xaxis("top")
     numbers.set_xticks(when, [str(row.report.ordinal) for row in rows])
     numbers.set_xlabel("Report no.")
@@ -140,12 +181,21 @@ def _reports(site: Site) -> Chart:
     _date_axis(axes, [_middle(row.report.date) for row in rows])
     _legend(figure, axes)
     return Chart(
-        "reports", title,
+        "reports",
+        title,
         f"{title}: for each progress report, at its date, how many cooperation areas and common actions "
         "this record links to it. The figures are in the table below.",
         ("No.", "Report", "Date", "Areas mentioned", "Actions mentioned"),
-        [(str(row.report.ordinal), row.report.title, row.report.date.display(), _known(row.areas, "not recorded"),
-          _known(row.actions, "not recorded")) for row in rows],
+        [
+            (
+                str(row.report.ordinal),
+                row.report.title,
+                row.report.date.display(),
+                _known(row.areas, "not recorded"),
+                _known(row.actions, "not recorded"),
+            )
+            for row in rows
+        ],
         _svg(figure),
     )
 
@@ -160,27 +210,38 @@ def _operations(site: Site) -> Chart:
         row = position + operations.index(span.operation)  # a blank row between operations
         row_of.setdefault(span.operation.id, []).append(row)
         _draw_span(axes, row, span, latest)
-    axes.set_yticks([sum(rows) / len(rows) for rows in row_of.values()],
-                    [_wrap(operation.title) for operation in operations])
+    axes.set_yticks(
+        [sum(rows) / len(rows) for rows in row_of.values()], [_wrap(operation.title) for operation in operations]
+    )
     # Rows that hold only a note ("dates not known") must stay inside the axes too.
     axes.set_ylim(max((row for rows in row_of.values() for row in rows), default=0) + 0.8, -0.8)
     _date_axis(axes, [span.start.first_day for span in spans if span.start] + ([latest.last_day] if latest else []))
     if latest:
         axes.axvline(mdates.date2num(latest.last_day), color=MUTED, linestyle=":", linewidth=1)
-        axes.annotate(f"end of the record: {latest.display()}", (mdates.date2num(latest.last_day), 1),
-                      xycoords=("data", "axes fraction"), xytext=(-4, 0), textcoords="offset points",
-                      ha="right", va="bottom", color=MUTED)
+        axes.annotate(
+            f"end of the record: {latest.display()}",
+            (mdates.date2num(latest.last_day), 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(-4, 0),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            color=MUTED,
+        )
     for organisation in dict.fromkeys(span.organisation for span in spans):
         axes.barh([0], [0], color=ORGANISATIONS[organisation], label=organisation)
     _legend(figure, axes)
     as_of = f" (the record's latest date, {latest.display()})" if latest else ""
     return Chart(
-        "operations", title,
+        "operations",
+        title,
         f"{title}: a bar from start to end for the NATO side and one for the EU side of each operation or "
         f"mechanism; ongoing ones are drawn up to the end of the record{as_of}. The figures are in the table below.",
         ("Operation", "Side", "Name", "From", "To"),
-        [(span.operation.title, span.organisation, span.name, text.date(span.start), text.date(span.end))
-         for span in spans],
+        [
+            (span.operation.title, span.organisation, span.name, text.date(span.start), text.date(span.end))
+            for span in spans
+        ],
         _svg(figure),
     )
 
@@ -218,7 +279,9 @@ def _date_axis(axes: Any, dates: list[Any]) -> None:
 
 def _legend(figure: Figure, *panels: Any) -> None:
     """One legend under the chart, clear of the bars and their labels; each label once."""
-    entries = {label: handle for axes in panels for handle, label in zip(*axes.get_legend_handles_labels(), strict=True)}
+    entries = {
+        label: handle for axes in panels for handle, label in zip(*axes.get_legend_handles_labels(), strict=True)
+    }
     if entries:
         figure.legend(entries.values(), entries.keys(), loc="outside lower center", ncols=min(len(entries), 3))
 
@@ -231,8 +294,9 @@ def _draw_span(axes: Any, row: int, span: figures.Span, latest: PartialDate | No
     start = mdates.date2num(span.start.first_day)
     if span.end is None:
         axes.plot([start], [row], marker="|", markersize=12, color=colour)
-        axes.annotate("end not known", (start, row), xytext=(6, 0), textcoords="offset points", va="center",
-                      style="italic")
+        axes.annotate(
+            "end not known", (start, row), xytext=(6, 0), textcoords="offset points", va="center", style="italic"
+        )
         return
     end_date = span.end.last_day if isinstance(span.end, PartialDate) else (latest or span.start).last_day
     end = mdates.date2num(end_date)

@@ -46,7 +46,7 @@ def parse(text: str) -> list[Citation]:
     """Every citation in `text`, in order; raises `Malformed` for the first that breaks the syntax."""
     unclosed = _UNCLOSED.search(text)
     if unclosed:
-        raise Malformed(text[unclosed.start(): unclosed.start() + 40].split("\n", maxsplit=1)[0])
+        raise Malformed(text[unclosed.start() : unclosed.start() + 40].split("\n", maxsplit=1)[0])
     found = []
     for match in _CANDIDATE.finditer(text):
         refs = []

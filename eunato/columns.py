@@ -56,8 +56,14 @@ class Column:
                 break
             field = model.model_fields[part]
             description = field.description or "" if part == self.name.split(".")[-1] else ""
-            model = next((arg for arg in (field.annotation, *getattr(field.annotation, "__args__", ()))
-                          if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
+            model = next(
+                (
+                    arg
+                    for arg in (field.annotation, *getattr(field.annotation, "__args__", ()))
+                    if isinstance(arg, type) and issubclass(arg, BaseModel)
+                ),
+                None,
+            )
         return description
 
 
@@ -103,83 +109,153 @@ SOURCES = Column("sources", "Ids of the sources it cites (see sources.csv), sepa
 UNCERTAIN = Column("uncertain", "What the sources leave unconfirmed, one note per line; empty if nothing.", lines)
 DATE = "YYYY-MM-DD, or YYYY-MM or YYYY when the sources give only the month or the year"
 
-DECLARATIONS = Table("declarations", "Joint Declaration", (
-    ID, TITLE,
-    Column("date", f"Date of signature: {DATE}."),
-    Column("place", "Where it was signed."),
-    Column("signatories", "Who signed it, one per line as 'name, office'.",
-           lambda people: lines(f"{person.name}, {person.office}" for person in people)),
-    SUMMARY, TOPICS, SOURCES, UNCERTAIN,
-))
-SETS = Table("sets", "common set of proposals", (
-    ID, TITLE,
-    Column("date", f"Date both Councils endorsed it: {DATE}."),
-    Column("count"),
-    Column("declaration", "Id of the declaration it implements."),
-    Column("endorsed_by", "Who endorsed it."),
-    Column("area_counts", "Proposals per area as 'area-id=number', separated by spaces; "
-           "only where a source states the figure.",
-           lambda counts: ids(f"{area}={number}" for area, number in counts.items())),
-    SUMMARY, SOURCES, UNCERTAIN,
-))
-AREAS = Table("areas", "cooperation area", (
-    ID, Column("number"), TITLE,
-    Column("declaration", "Id of the declaration that named it."),
-    SUMMARY, TOPICS, SOURCES, UNCERTAIN,
-))
-ACTIONS = Table("actions", "common action (proposal) described in this record", (
-    ID, TITLE,
-    Column("set", "Id of the set that holds it (see sets.csv)."),
-    Column("position", "Its number within the set; empty where no source gives it."),
-    Column("area", "Id of its cooperation area (see areas.csv)."),
-    Column("subheading", "The sub-heading it stands under in the set, if any."),
-    SUMMARY, TOPICS, SOURCES, UNCERTAIN,
-))
-REPORTS = Table("reports", "joint progress report", (
-    ID, Column("ordinal"), TITLE,
-    Column("date", f"Date of the report: {DATE}."),
-    Column("period.start", f"Start of the period it covers ({DATE}); empty if not stated."),
-    Column("period.end", f"End of the period it covers ({DATE}); empty if not stated."),
-    Column("highlights", "What it reported, in this project's words, one highlight per line, "
-           "each citing its sources inline as [@source-id].", lines),
-    SOURCES, UNCERTAIN,
-))
-REPORT_MENTIONS = Table("report-mentions", "mention of an area, action or operation by a report", (
-    Column("report", "Id of the report (see reports.csv)."),
-    Column("kind", "What it mentions: areas, actions or operations (the name of the CSV file to look in)."),
-    Column("id", "Id of the area, action or operation it mentions."),
-), rows=report_mentions)
-OPERATIONS = Table("operations", "operation or standing mechanism where the EU and NATO meet", (
-    ID, TITLE,
-    Column("kind", "'operation' (each organisation runs its own, side by side) or 'mechanism'."),
-    Column("theatre", "Where it takes place."),
-    Column("start", f"When it began: {DATE}."),
-    Column("end", f"When it ended ({DATE}), 'ongoing', or empty when not known."),
-    *(column
-      for side, name in (("nato", "NATO"), ("eu", "EU"))
-      for column in (
-          Column(f"{side}.name", f"The {name} operation, body or instrument; empty if {name} has none here."),
-          Column(f"{side}.role", f"What the {name} side does (Markdown)."),
-          Column(f"{side}.start", f"When the {name} side began ({DATE}); empty when not known."),
-          Column(f"{side}.end", f"When the {name} side ended ({DATE}), 'ongoing', or empty when not known."),
-      )),
-    SUMMARY,
-    Column("areas", "Ids of the cooperation areas it serves, separated by spaces.", ids),
-    Column("actions", "Ids of the common actions it serves, separated by spaces.", ids),
-    TOPICS, SOURCES, UNCERTAIN,
-))
-SOURCE_LIST = Table("sources", "cited document", (
-    Column("id", "The id items cite it by (the sources columns of the other files)."),
-    Column("title", "Title of the document."),
-    Column("issuer", "Who issued or published it."),
-    Column("date", f"Its date ({DATE}); empty if undated."),
-    Column("number"),
-    Column("url", "Where to read it, if it is online."),
-    Column("kind", "'official', 'press' (a press article) or 'analysis'."),
-    Column("note", "A remark on the source, if any."),
-))
-TOPIC_LIST = Table("topics", "theme that cuts across the areas", (
-    Column("id", "The id items name it by (the topics columns of the other files)."),
-    Column("title", "Its name, as shown on the Topics page."),
-    Column("summary", "What it covers, if described."),
-))
+DECLARATIONS = Table(
+    "declarations",
+    "Joint Declaration",
+    (
+        ID,
+        TITLE,
+        Column("date", f"Date of signature: {DATE}."),
+        Column("place", "Where it was signed."),
+        Column(
+            "signatories",
+            "Who signed it, one per line as 'name, office'.",
+            lambda people: lines(f"{person.name}, {person.office}" for person in people),
+        ),
+        SUMMARY,
+        TOPICS,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+SETS = Table(
+    "sets",
+    "common set of proposals",
+    (
+        ID,
+        TITLE,
+        Column("date", f"Date both Councils endorsed it: {DATE}."),
+        Column("count"),
+        Column("declaration", "Id of the declaration it implements."),
+        Column("endorsed_by", "Who endorsed it."),
+        Column(
+            "area_counts",
+            "Proposals per area as 'area-id=number', separated by spaces; only where a source states the figure.",
+            lambda counts: ids(f"{area}={number}" for area, number in counts.items()),
+        ),
+        SUMMARY,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+AREAS = Table(
+    "areas",
+    "cooperation area",
+    (
+        ID,
+        Column("number"),
+        TITLE,
+        Column("declaration", "Id of the declaration that named it."),
+        SUMMARY,
+        TOPICS,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+ACTIONS = Table(
+    "actions",
+    "common action (proposal) described in this record",
+    (
+        ID,
+        TITLE,
+        Column("set", "Id of the set that holds it (see sets.csv)."),
+        Column("position", "Its number within the set; empty where no source gives it."),
+        Column("area", "Id of its cooperation area (see areas.csv)."),
+        Column("subheading", "The sub-heading it stands under in the set, if any."),
+        SUMMARY,
+        TOPICS,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+REPORTS = Table(
+    "reports",
+    "joint progress report",
+    (
+        ID,
+        Column("ordinal"),
+        TITLE,
+        Column("date", f"Date of the report: {DATE}."),
+        Column("period.start", f"Start of the period it covers ({DATE}); empty if not stated."),
+        Column("period.end", f"End of the period it covers ({DATE}); empty if not stated."),
+        Column(
+            "highlights",
+            "What it reported, in this project's words, one highlight per line, "
+            "each citing its sources inline as [@source-id].",
+            lines,
+        ),
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+REPORT_MENTIONS = Table(
+    "report-mentions",
+    "mention of an area, action or operation by a report",
+    (
+        Column("report", "Id of the report (see reports.csv)."),
+        Column("kind", "What it mentions: areas, actions or operations (the name of the CSV file to look in)."),
+        Column("id", "Id of the area, action or operation it mentions."),
+    ),
+    rows=report_mentions,
+)
+OPERATIONS = Table(
+    "operations",
+    "operation or standing mechanism where the EU and NATO meet",
+    (
+        ID,
+        TITLE,
+        Column("kind", "'operation' (each organisation runs its own, side by side) or 'mechanism'."),
+        Column("theatre", "Where it takes place."),
+        Column("start", f"When it began: {DATE}."),
+        Column("end", f"When it ended ({DATE}), 'ongoing', or empty when not known."),
+        *(
+            column
+            for side, name in (("nato", "NATO"), ("eu", "EU"))
+            for column in (
+                Column(f"{side}.name", f"The {name} operation, body or instrument; empty if {name} has none here."),
+                Column(f"{side}.role", f"What the {name} side does (Markdown)."),
+                Column(f"{side}.start", f"When the {name} side began ({DATE}); empty when not known."),
+                Column(f"{side}.end", f"When the {name} side ended ({DATE}), 'ongoing', or empty when not known."),
+            )
+        ),
+        SUMMARY,
+        Column("areas", "Ids of the cooperation areas it serves, separated by spaces.", ids),
+        Column("actions", "Ids of the common actions it serves, separated by spaces.", ids),
+        TOPICS,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+SOURCE_LIST = Table(
+    "sources",
+    "cited document",
+    (
+        Column("id", "The id items cite it by (the sources columns of the other files)."),
+        Column("title", "Title of the document."),
+        Column("issuer", "Who issued or published it."),
+        Column("date", f"Its date ({DATE}); empty if undated."),
+        Column("number"),
+        Column("url", "Where to read it, if it is online."),
+        Column("kind", "'official', 'press' (a press article) or 'analysis'."),
+        Column("note", "A remark on the source, if any."),
+    ),
+)
+TOPIC_LIST = Table(
+    "topics",
+    "theme that cuts across the areas",
+    (
+        Column("id", "The id items name it by (the topics columns of the other files)."),
+        Column("title", "Its name, as shown on the Topics page."),
+        Column("summary", "What it covers, if described."),
+    ),
+)

@@ -44,7 +44,12 @@ class DocumentedTable:
 
 def tables() -> list[DocumentedTable]:
     return [
-        DocumentedTable(table.name, table.path, table.row, [(column.name, column.describe(_model(owner))) for column in table.columns])
+        DocumentedTable(
+            table.name,
+            table.path,
+            table.row,
+            [(column.name, column.describe(_model(owner))) for column in table.columns],
+        )
         for owner, table in kind_tables()
     ]
 

@@ -74,7 +74,11 @@ class Span:
 def actions_per_area(site: Site) -> dict[tuple[str, str], int]:
     """`{(area id, set id): actions described}` for every area and set, zeros included."""
     counts = Counter((action.area, action.set) for action in site.of(Action).values())
-    return {(area, proposal_set): counts[(area, proposal_set)] for area in site.of(Area) for proposal_set in site.of(ProposalSet)}
+    return {
+        (area, proposal_set): counts[(area, proposal_set)]
+        for area in site.of(Area)
+        for proposal_set in site.of(ProposalSet)
+    }
 
 
 def coverage(site: Site) -> list[Coverage]:

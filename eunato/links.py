@@ -100,7 +100,9 @@ def _is_prose(annotation: Any, metadata: Sequence[Any] = ()) -> bool:
     return False
 
 
-def _walk_text(value: Any, annotation: Any, metadata: Sequence[Any], location: Location) -> Iterator[tuple[Location, str, bool]]:
+def _walk_text(
+    value: Any, annotation: Any, metadata: Sequence[Any], location: Location
+) -> Iterator[tuple[Location, str, bool]]:
     if isinstance(value, BaseModel):
         yield from texts(value, location)
     elif isinstance(value, str):

@@ -79,9 +79,11 @@ class Reader:
     def note_placeholders(self, path: Path, document: Document) -> None:
         for location, value in document.scalars():
             if isinstance(value, str) and value.startswith(PLACEHOLDER):
-                expected = value[len(PLACEHOLDER):].strip() or "your own text"
+                expected = value[len(PLACEHOLDER) :].strip() or "your own text"
                 line = document.line_of(location)
-                self.placeholders.append(Problem(self.display(path), line, field_name(location), messages.placeholder(expected)))
+                self.placeholders.append(
+                    Problem(self.display(path), line, field_name(location), messages.placeholder(expected))
+                )
 
     def validate(self, file: DataFile, schema: Any, data: Any, model: type[BaseModel] | None) -> Any:
         try:
@@ -120,10 +122,15 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
     if reader.problems:
         raise DataError(reader.problems, placeholders=reader.placeholders)
     registries = {
-        registry.name: (reader.files[registry.name][REGISTRY_KEY].record if REGISTRY_KEY in reader.files[registry.name] else {})
+        registry.name: (
+            reader.files[registry.name][REGISTRY_KEY].record if REGISTRY_KEY in reader.files[registry.name] else {}
+        )
         for registry in REGISTRIES
     }
-    items = {kind.name: {item_id: _with_cited(file.record) for item_id, file in reader.files[kind.name].items()} for kind in KINDS}
+    items = {
+        kind.name: {item_id: _with_cited(file.record) for item_id, file in reader.files[kind.name].items()}
+        for kind in KINDS
+    }
     return Site(items, **registries, placeholders=reader.placeholders, uncited=reader.uncited)
 
 
@@ -143,14 +150,21 @@ def _check_layout(reader: Reader) -> None:
     for kind in KINDS:
         for path in sorted((reader.data_dir / kind.name).glob("*")):
             if not path.name.startswith(".") and path.suffix not in YAML_SUFFIXES:
-                reader.add(path, 1, "(file)", f"not a data file; expected a YAML file named <id>.yml in data/{kind.name}/")
+                reader.add(
+                    path, 1, "(file)", f"not a data file; expected a YAML file named <id>.yml in data/{kind.name}/"
+                )
 
 
 def _read_registry(reader: Reader, registry: Registry) -> None:
     path = reader.data_dir / f"{registry.name}.yml"
     if not path.exists():
         if registry.required:
-            reader.add(path, 1, "(file)", f"the file is missing; expected data/{registry.name}.yml listing every {registry.singular} once")
+            reader.add(
+                path,
+                1,
+                "(file)",
+                f"the file is missing; expected data/{registry.name}.yml listing every {registry.singular} once",
+            )
         return
     document = reader.document(path)
     file = reader.files[registry.name][REGISTRY_KEY] = DataFile(reader.display(path), document or Document({}))
@@ -173,13 +187,25 @@ def _read_item(reader: Reader, kind: Kind, path: Path) -> None:
     data = dict(document.data)
     if not re.match(ID_PATTERN, item_id):
         suggestion = f"{suggest_id(item_id)}{path.suffix}"
-        reader.problems.append(file.problem(("id",), (
-            f"the file name '{path.name}' is not a valid id; expected {messages.ID_FORMAT}, "
-            f"e.g. '{suggestion}' (rename the file)")))
+        reader.problems.append(
+            file.problem(
+                ("id",),
+                (
+                    f"the file name '{path.name}' is not a valid id; expected {messages.ID_FORMAT}, "
+                    f"e.g. '{suggestion}' (rename the file)"
+                ),
+            )
+        )
     elif "id" in data and str(data["id"]) != item_id:
-        reader.problems.append(file.problem(("id",), (
-            f"the id '{data['id']}' does not match the file name '{path.name}'; expected '{item_id}' "
-            "(or rename the file)")))
+        reader.problems.append(
+            file.problem(
+                ("id",),
+                (
+                    f"the id '{data['id']}' does not match the file name '{path.name}'; expected '{item_id}' "
+                    "(or rename the file)"
+                ),
+            )
+        )
     data["id"] = item_id
     before = len(reader.problems)
     file.record = reader.validate(file, kind.model, data, kind.model)
@@ -215,7 +241,9 @@ def _check_references(reader: Reader) -> None:
                 if ids is None or target_id in ids:
                     continue
                 defined_in = messages.where(target_kind, kinds.is_registry(target_kind))
-                reader.problems.append(file.problem(location, messages.unknown_id(kinds.noun(target_kind), target_id, ids, defined_in)))
+                reader.problems.append(
+                    file.problem(location, messages.unknown_id(kinds.noun(target_kind), target_id, ids, defined_in))
+                )
 
 
 def _records_with_text(reader: Reader) -> Iterator[tuple[DataFile, Location, BaseModel]]:
@@ -263,4 +291,4 @@ def _check_citations(reader: Reader) -> None:
 def _first_citation(text: str) -> str:
     start = text.index("[@")
     end = text.find("]", start)
-    return text[start: end + 1 if end != -1 else start + 30]
+    return text[start : end + 1 if end != -1 else start + 30]

@@ -105,7 +105,9 @@ def github_pages_url(repo_url: str) -> str | None:
     if not match:
         return None
     owner, name = match[1].lower(), match[2]
-    return f"https://{owner}.github.io/" if name.lower() == f"{owner}.github.io" else f"https://{owner}.github.io/{name}/"
+    return (
+        f"https://{owner}.github.io/" if name.lower() == f"{owner}.github.io" else f"https://{owner}.github.io/{name}/"
+    )
 
 
 # --- Files --------------------------------------------------------------------------------
@@ -135,7 +137,9 @@ def markdown(page: GeneratedPage, renderer: Renderer) -> str:
     return f"---\n{yaml.dump(front, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n{body}"
 
 
-def render(renderer: Renderer, template: str, page_uri: str, kind: str | None = None, item_id: str | None = None) -> str:
+def render(
+    renderer: Renderer, template: str, page_uri: str, kind: str | None = None, item_id: str | None = None
+) -> str:
     """A template rendered for a page; a mistake in a template stops the build with a message naming both."""
     try:
         return renderer.render(template, page_uri, kind=kind, item_id=item_id)
@@ -155,11 +159,13 @@ def data_files(config: MkDocsConfig, contents: dict[str, bytes | str]) -> list[F
 
 def page_url(files: Files) -> Callable[[str], str]:
     """`page_url(files)("reports/x.md")` -> the page's address within the site, as MkDocs made it."""
+
     def url(src_uri: str) -> str:
         file = files.get_file_from_path(src_uri)
         if file is None:
             raise PluginError(f"no page at {src_uri}")
         return file.url
+
     return url
 
 
@@ -178,6 +184,7 @@ def require_site_url(config: MkDocsConfig) -> str:
 def place_unlisted(files: Files, site: Site) -> None:
     """An item left out of the navigation still sits in its kind's section (breadcrumbs, highlighted
     entry), and its footer leads to the items before and after it."""
+
     def page(src_uri: str) -> Any:
         return files.get_file_from_path(src_uri).page  # type: ignore[union-attr]
 

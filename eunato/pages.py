@@ -34,19 +34,25 @@ class GeneratedPage:
 def generated_pages(site: Site) -> list[GeneratedPage]:
     pages = []
     for kind in KINDS:
-        pages.append(GeneratedPage(urls.page_path(kind.name), f"docs/templates/{kind.name}.md", plain(kind.title), f"{kind.name}.md"))
+        pages.append(
+            GeneratedPage(
+                urls.page_path(kind.name), f"docs/templates/{kind.name}.md", plain(kind.title), f"{kind.name}.md"
+            )
+        )
         for item in site.items(kind.name):
-            pages.append(GeneratedPage(
-                urls.page_path(kind.name, item.id),
-                urls.data_file(kind.name, item.id),
-                plain(item.title),
-                f"{kind.singular}.md",
-                description=description(item),
-                tags=tuple(plain(site.topics[topic].title) for topic in getattr(item, "topics", [])),
-                listed=kind.in_nav,
-                kind=kind.name,
-                item_id=item.id,
-            ))
+            pages.append(
+                GeneratedPage(
+                    urls.page_path(kind.name, item.id),
+                    urls.data_file(kind.name, item.id),
+                    plain(item.title),
+                    f"{kind.singular}.md",
+                    description=description(item),
+                    tags=tuple(plain(site.topics[topic].title) for topic in getattr(item, "topics", [])),
+                    listed=kind.in_nav,
+                    kind=kind.name,
+                    item_id=item.id,
+                )
+            )
     pages.append(GeneratedPage(urls.SOURCES_PAGE, "data/sources.yml", "Sources", "sources.md"))
     return pages
 

@@ -45,7 +45,12 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
-            date=text.date, span=text.span, count=text.count, share=text.share, size=text.size, cell=text.cell,
+            date=text.date,
+            span=text.span,
+            count=text.count,
+            share=text.share,
+            size=text.size,
+            cell=text.cell,
             prose=_prose,
         )
         self.env.globals.update(site=site, urls=urls, **extra)
@@ -119,7 +124,7 @@ class PageCitations:
         """Escaped text whose citations are marks."""
         escaped, marked, last = str(escape(text_with_citations)), [], 0
         for citation in citations.parse(escaped):
-            marked += [escaped[last:citation.start].rstrip(), self._mark(citation)]
+            marked += [escaped[last : citation.start].rstrip(), self._mark(citation)]
             last = citation.end
         return Markup("".join([*marked, escaped[last:]]))
 
@@ -144,15 +149,21 @@ class PageCitations:
     def _link(self, ref: citations.Ref, source: Source) -> str:
         # A Markdown link, so that MkDocs checks it and writes its address for the page's own URL.
         where = f", {ref.locator}" if ref.locator else ""
-        hint = (text.plain(source.title, limit=SHORT_TITLE) + text.plain(where)).replace("[", "&#91;").replace("]", "&#93;")
+        hint = (
+            (text.plain(source.title, limit=SHORT_TITLE) + text.plain(where))
+            .replace("[", "&#91;")
+            .replace("]", "&#93;")
+        )
         if self.numbered:
             target, shown, spoken = f"#source-{ref.source_id}", str(self.number(ref.source_id)), "Source "
         else:
             target = self.renderer.href(self.page_uri, urls.SOURCES_PAGE, ref.source_id)
             year = f", {source.date.year}" if source.date else ""
             shown, spoken = str(text.link_text(f"{source.issuer}{year}")), "Source: "
-        return (f'[<span class="visually-hidden">{spoken}</span>{shown}<span class="visually-hidden">: {hint}</span>]'
-                f'({target} "{hint}")')
+        return (
+            f'[<span class="visually-hidden">{spoken}</span>{shown}<span class="visually-hidden">: {hint}</span>]'
+            f'({target} "{hint}")'
+        )
 
 
 @pass_context

@@ -55,8 +55,13 @@ def numbers_unique(reader: Reader) -> Iterator[Problem]:
 
 
 def positions_unique(reader: Reader) -> Iterator[Problem]:
-    return _unique(reader, "actions", lambda action: (action.set, action.position) if action.position else None,
-                   "position", "another action of the same set")
+    return _unique(
+        reader,
+        "actions",
+        lambda action: (action.set, action.position) if action.position else None,
+        "position",
+        "another action of the same set",
+    )
 
 
 def positions_in_set(reader: Reader) -> Iterator[Problem]:
@@ -64,7 +69,9 @@ def positions_in_set(reader: Reader) -> Iterator[Problem]:
     for file in reader.valid("actions").values():
         action, proposal_set = file.record, sets.get(file.record.set)
         if proposal_set and action.position and action.position > proposal_set.record.count:
-            yield file.problem(("position",), messages.beyond_set(action.position, action.set, proposal_set.record.count))
+            yield file.problem(
+                ("position",), messages.beyond_set(action.position, action.set, proposal_set.record.count)
+            )
 
 
 def _actions_by_set(reader: Reader) -> dict[str, list[Any]]:
@@ -83,7 +90,9 @@ def sets_not_overfull(reader: Reader) -> Iterator[Problem]:
         in_area = Counter(action.area for action in actions)
         for area_id, in_set in file.record.area_counts.items():
             if in_area[area_id] > in_set:
-                yield file.problem(("area_counts", area_id), messages.more_than_endorsed(in_area[area_id], in_set, area_id))
+                yield file.problem(
+                    ("area_counts", area_id), messages.more_than_endorsed(in_area[area_id], in_set, area_id)
+                )
 
 
 def area_counts_fit(reader: Reader) -> Iterator[Problem]:
@@ -97,10 +106,21 @@ def spans_in_order(reader: Reader) -> Iterator[Problem]:
     for file in reader.valid("operations").values():
         operation = file.record
         for location, span in [((), operation), *[((side,), getattr(operation, side)) for side in ("nato", "eu")]]:
-            if span is not None and span.start and isinstance(span.end, type(span.start)) and span.end.last_day < span.start.first_day:
+            if (
+                span is not None
+                and span.start
+                and isinstance(span.end, type(span.start))
+                and span.end.last_day < span.start.first_day
+            ):
                 yield file.problem((*location, "end"), messages.ends_before_start(span.start, span.end))
 
 
 RULES: tuple[Rule, ...] = (
-    ordinals_unique, numbers_unique, positions_unique, positions_in_set, sets_not_overfull, area_counts_fit, spans_in_order,
+    ordinals_unique,
+    numbers_unique,
+    positions_unique,
+    positions_in_set,
+    sets_not_overfull,
+    area_counts_fit,
+    spans_in_order,
 )

@@ -25,7 +25,28 @@ from .schemas import header, write_schemas
 from .site import Site
 
 DRAFTS_DIR = Path(__file__).parent / "drafts"
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 
 
 class Refused(Exception):
@@ -75,14 +96,24 @@ def create(what: str, data_dir: Path, **options: Any) -> Written:
         undo(draft, data_dir, sources_before)
         problems = [str(problem) for problem in error.problems if problem not in error.placeholders]
         raise Refused([*problems, "The new file would not pass `make check`."]) from None
-    left = [p for p in site.placeholders if Path(p.file).resolve() == path.resolve()
-            or (Path(p.file).name == "sources.yml" and p.field.split(".")[0] == draft.source_id)]
+    left = [
+        p
+        for p in site.placeholders
+        if Path(p.file).resolve() == path.resolve()
+        or (Path(p.file).name == "sources.yml" and p.field.split(".")[0] == draft.source_id)
+    ]
     updated = bool(write_schemas(data_dir, data_dir.parent / "schemas"))
     return Written(path, draft, left, updated)
 
 
-def report_draft(site: Site, data_dir: Path, date: str, ordinal: int | None = None,
-                 source: str | None = None, item_id: str | None = None) -> Draft:
+def report_draft(
+    site: Site,
+    data_dir: Path,
+    date: str,
+    ordinal: int | None = None,
+    source: str | None = None,
+    item_id: str | None = None,
+) -> Draft:
     reasons: list[str] = []
     when = _date("--date", date, reasons)
     taken = {report.ordinal: report for report in site.of(Report).values()}
@@ -98,14 +129,25 @@ def report_draft(site: Site, data_dir: Path, date: str, ordinal: int | None = No
     source_id, entry = _source(site, source, f"report-{item_id}", when, "report", reasons)
     if reasons or when is None:
         raise Refused(reasons)
-    name = f"{ORDINALS[ordinal - 1].capitalize()} progress report" if ordinal <= len(ORDINALS) else f"Progress report no. {ordinal}"
+    name = (
+        f"{ORDINALS[ordinal - 1].capitalize()} progress report"
+        if ordinal <= len(ORDINALS)
+        else f"Progress report no. {ordinal}"
+    )
     title = f"{name} ({PartialDate(when.year, when.month).display()})"
     text = _draft("report", ordinal=ordinal, title=title, date=when.iso(), source=source_id)
     return Draft("reports", item_id, text, source_id, entry, f"progress report no. {ordinal} of {when.display()}")
 
 
-def action_draft(site: Site, data_dir: Path, item_id: str, set_id: str, area: str,
-                 position: int | None = None, source: str | None = None) -> Draft:
+def action_draft(
+    site: Site,
+    data_dir: Path,
+    item_id: str,
+    set_id: str,
+    area: str,
+    position: int | None = None,
+    source: str | None = None,
+) -> Draft:
     reasons: list[str] = []
     _new_id(site, data_dir, "actions", item_id, "id", reasons)
     _existing(site, "sets", set_id, "--set", reasons)
@@ -113,13 +155,16 @@ def action_draft(site: Site, data_dir: Path, item_id: str, set_id: str, area: st
     source_id, entry = _source(site, source, f"action-{item_id}", None, "action", reasons)
     if reasons:
         raise Refused(reasons)
-    position_line = f"position: {position}" if position else "# position: N  # its number in the set, only where a source gives it"
+    position_line = (
+        f"position: {position}" if position else "# position: N  # its number in the set, only where a source gives it"
+    )
     text = _draft("action", set=set_id, area=area, position=position_line, source=source_id)
     return Draft("actions", item_id, text, source_id, entry, f"an action of set {set_id} in area {area}")
 
 
-def operation_draft(site: Site, data_dir: Path, item_id: str, start: str, kind: str = "operation",
-                    source: str | None = None) -> Draft:
+def operation_draft(
+    site: Site, data_dir: Path, item_id: str, start: str, kind: str = "operation", source: str | None = None
+) -> Draft:
     reasons: list[str] = []
     _new_id(site, data_dir, "operations", item_id, "id", reasons)
     when = _date("--start", start, reasons)
@@ -175,12 +220,15 @@ def _existing(site: Site, kind: str, item_id: str, option: str, reasons: list[st
         reasons.append(f"{option}: {messages.unknown_id(kinds.noun(kind), item_id, ids, messages.where(kind, False))}")
 
 
-def _source(site: Site, source: str | None, new_id: str, date: PartialDate | None, made_for: str,
-            reasons: list[str]) -> tuple[str, str]:
+def _source(
+    site: Site, source: str | None, new_id: str, date: PartialDate | None, made_for: str, reasons: list[str]
+) -> tuple[str, str]:
     """The source to cite: the one named (which must exist), or a new entry to fill in."""
     if source is not None:
         if source not in site.sources:
-            reasons.append(f"--source: {messages.unknown_id('source', source, site.sources, messages.where('sources', True))}")
+            reasons.append(
+                f"--source: {messages.unknown_id('source', source, site.sources, messages.where('sources', True))}"
+            )
         return source, ""
     if new_id in site.sources:
         return new_id, ""

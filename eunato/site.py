@@ -142,4 +142,3 @@ class Site:
     def latest_date(self) -> PartialDate | None:
         """The last date the record knows of, to which an ongoing operation is drawn."""
         return max((event.date for event in self.events()), default=None)
-

@@ -45,7 +45,9 @@ def operation_events(operation: Operation) -> Iterator[Event]:
         yield Event(milestone.date, "", operation, milestone.text)
 
 
-def _span(item: Any, label: str, start: PartialDate | None, end: object, skip: Set[object] = frozenset()) -> Iterator[Event]:
+def _span(
+    item: Any, label: str, start: PartialDate | None, end: object, skip: Set[object] = frozenset()
+) -> Iterator[Event]:
     if start is not None and start not in skip:
         yield Event(start, "starts", item, label)
     if isinstance(end, PartialDate) and end not in skip:

@@ -78,7 +78,7 @@ class Document:
         """The line, at or after `location`'s, where the text starting with `words` begins in the file."""
         start = self.line_of(location)
         wanted = " ".join(words.split()[:4])
-        for number, line in enumerate(self.text.splitlines()[start - 1:], start):
+        for number, line in enumerate(self.text.splitlines()[start - 1 :], start):
             if wanted and wanted in " ".join(line.split()):
                 return number
         return start

@@ -6,7 +6,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 
 class Page:
@@ -37,12 +37,14 @@ class Page:
             parts.append(str(sibling))
         return BeautifulSoup("".join(parts), "html.parser")
 
-    def links(self, within: BeautifulSoup | None = None) -> set[str]:
+    def links(self, within: Tag | None = None) -> set[str]:
         """Site pages linked from the content (or from `within`), as paths like `areas/alpha/`."""
-        return {target for a in (within or self.content).find_all("a", href=True) if (target := self.resolve(a["href"]))}
+        return {
+            target for a in (within or self.content).find_all("a", href=True) if (target := self.resolve(a["href"]))
+        }
 
-    def resolve(self, href: str) -> str | None:
-        parts = urlsplit(href)
+    def resolve(self, href: object) -> str | None:
+        parts = urlsplit(str(href))
         if parts.scheme or parts.netloc or not parts.path:
             return None
         path = posixpath.normpath(posixpath.join(self.path, parts.path))
@@ -52,7 +54,7 @@ class Page:
     @property
     def edit_link(self) -> str | None:
         button = self.soup.select_one("a.md-content__button[href*='/edit/']")
-        return button["href"] if button else None
+        return str(button["href"]) if button else None
 
     def nav_links(self) -> list[str]:
         """Every page of the primary navigation, in order."""

@@ -20,7 +20,9 @@ PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "hooks.py", "macros.py"]
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(part) for part in command], cwd=cwd, env=environment, capture_output=True, text=True)
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, env=environment, capture_output=True, text=True, check=False
+    )
 
 
 def check(data_dir: Path) -> subprocess.CompletedProcess:

@@ -5,6 +5,8 @@ Each check takes a whole parsed page and returns readable problems (empty when t
 
 from __future__ import annotations
 
+import itertools
+
 from bs4 import BeautifulSoup, Tag
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
@@ -14,7 +16,7 @@ def heading_problems(page: BeautifulSoup) -> list[str]:
     """Exactly one h1, and no level skipped on the way down (h2 then h4)."""
     levels = [int(heading.name[1]) for heading in page.find_all(HEADINGS)]
     problems = [] if levels.count(1) == 1 else [f"{levels.count(1)} h1 headings, expected one"]
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         if after > before + 1:
             problems.append(f"h{after} follows h{before}")
     return problems
@@ -43,7 +45,9 @@ def image_problems(page: BeautifulSoup) -> list[str]:
     The theme's own header icons are left to axe, which knows which of them a reader can reach.
     """
     content = page.find("article") or page
-    problems = [f"<img src={image.get('src')!r}> has no alt" for image in content.find_all("img") if image.get("alt") is None]
+    problems = [
+        f"<img src={image.get('src')!r}> has no alt" for image in content.find_all("img") if image.get("alt") is None
+    ]
     for svg in content.find_all("svg"):
         if svg.get("aria-hidden") == "true" or _named(svg) or svg.find_parent("svg"):
             continue
@@ -54,7 +58,9 @@ def image_problems(page: BeautifulSoup) -> list[str]:
 
 
 def _named(element: Tag) -> bool:
-    return bool(element.get("aria-label") or element.get("aria-labelledby") or element.get("title") or element.find("title"))
+    return bool(
+        element.get("aria-label") or element.get("aria-labelledby") or element.get("title") or element.find("title")
+    )
 
 
 CHECKS = [heading_problems, language_problems, table_problems, image_problems]

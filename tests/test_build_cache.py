@@ -29,6 +29,7 @@ def test_an_edited_template_is_never_served_from_the_compiled_cache(real_site, t
     templates.mkdir()
     (templates / "page.md").write_text("first {{ site.actions | length }}")
     assert Renderer(real_site, templates, compiled).render("page.md", "index.md").startswith("first")
+    assert list(compiled.iterdir()), "the compiled template was not kept"
 
     (templates / "page.md").write_text("second {{ site.actions | length }}")
 

@@ -28,7 +28,7 @@ def test_links_and_emphasis_in_a_caption_are_kept():
 
 
 def test_tables_inside_html_blocks_get_their_caption_too():
-    page = render(f'<div markdown>\n\nTable: Inside a block\n\n{TABLE}\n</div>\n')
+    page = render(f"<div markdown>\n\nTable: Inside a block\n\n{TABLE}\n</div>\n")
     assert page.find("caption").get_text() == "Inside a block"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 
@@ -51,7 +51,7 @@ def test_each_chart_is_an_svg_file_with_its_title_as_real_text(real_build, name)
     svg = (real_build / "charts" / f"{name}.svg").read_text(encoding="utf-8")
     assert ElementTree.parse(real_build / "charts" / f"{name}.svg").getroot().tag == f"{SVG}svg"
     assert CHARTS[name] in svg_texts(real_build, name)
-    assert "xlink:href=\"http" not in svg and "<image" not in svg  # nothing loaded from elsewhere
+    assert 'xlink:href="http' not in svg and "<image" not in svg  # nothing loaded from elsewhere
     assert "<dc:date>" not in svg  # no build date: the same data draws the same file
 
 
@@ -65,14 +65,17 @@ def test_the_same_record_draws_the_same_files(real_site, real_build):
 # --- Where they appear, and their text alternative ------------------------------------------
 
 
-@pytest.mark.parametrize("path, names", [
-    ("", ["actions-per-area", "reports"]),
-    ("coverage/", ["coverage"]),
-    ("timeline/", ["operations"]),
-    ("areas/", ["actions-per-area", "coverage"]),
-    ("reports/", ["reports"]),
-    ("operations/", ["operations"]),
-])
+@pytest.mark.parametrize(
+    "path, names",
+    [
+        ("", ["actions-per-area", "reports"]),
+        ("coverage/", ["coverage"]),
+        ("timeline/", ["operations"]),
+        ("areas/", ["actions-per-area", "coverage"]),
+        ("reports/", ["reports"]),
+        ("operations/", ["operations"]),
+    ],
+)
 def test_charts_appear_with_an_accessible_name_and_their_figures_as_a_table(real_build, path, names):
     page = Page(real_build, path)
     images = {img["src"].rsplit("/", 1)[-1]: img for img in page.content.select("figure.chart img")}
@@ -83,7 +86,7 @@ def test_charts_appear_with_an_accessible_name_and_their_figures_as_a_table(real
         assert image["alt"].startswith(CHARTS[name])
         assert "table below" in image["alt"]
         # Below the fold: fetched when scrolled to, its room kept so the page does not jump.
-        assert (image["loading"], int(image["width"]) > 0, int(image["height"]) > 0) == ("lazy", True, True)
+        assert (image["loading"], int(str(image["width"])) > 0, int(str(image["height"])) > 0) == ("lazy", True, True)
         summary = image.find_parent("figure").find_next_sibling("details").summary.get_text()
         assert CHARTS[name] in summary
         assert len(chart_table(page, name)) > 1
@@ -144,15 +147,24 @@ def test_unknown_dates_are_drawn_as_unknown_and_undated_sides_fall_back_to_the_w
     operation = fixture_site.operations["joint-patrol"]
     undated = {"start": None, "end": None}
     site = replace(
-        fixture_site, "operations",
-        operation.model_copy(update={
-            "nato": operation.nato.model_copy(update={"end": None}),
-            "eu": operation.eu.model_copy(update=undated),
-        }),
+        fixture_site,
+        "operations",
+        operation.model_copy(
+            update={
+                "nato": operation.nato.model_copy(update={"end": None}),
+                "eu": operation.eu.model_copy(update=undated),
+            }
+        ),
         operation.model_copy(update={"id": "no-sides", "title": "No sides", "nato": None, "eu": None}),
-        operation.model_copy(update={"id": "undated-sides", "title": "Undated sides", "end": None,
-                                     "nato": operation.nato.model_copy(update=undated),
-                                     "eu": operation.eu.model_copy(update=undated)}),
+        operation.model_copy(
+            update={
+                "id": "undated-sides",
+                "title": "Undated sides",
+                "end": None,
+                "nato": operation.nato.model_copy(update=undated),
+                "eu": operation.eu.model_copy(update=undated),
+            }
+        ),
     )
 
     chart = draw_charts(site)["operations"]
@@ -165,4 +177,3 @@ def test_unknown_dates_are_drawn_as_unknown_and_undated_sides_fall_back_to_the_w
     ]
     texts = svg_text_of(chart.svg)
     assert texts.count("end not known") == 2 and texts.count("dates not known") == 1
-

@@ -7,8 +7,19 @@ from urllib.parse import urlsplit
 from eunato.dates import PartialDate
 
 # Addresses that only copy other people's documents: the guide forbids citing them.
-MIRRORS = ("docslib.org", "fanyv88.com", "222.178.203.72", "government-world.com", "euvolution.com",
-           "wikipedia.org", "wikifwd", "glitch.me", "s.gtool.pro", "fandom.com", "pubaffairsbruxelles.eu")
+MIRRORS = (
+    "docslib.org",
+    "fanyv88.com",
+    "222.178.203.72",
+    "government-world.com",
+    "euvolution.com",
+    "wikipedia.org",
+    "wikifwd",
+    "glitch.me",
+    "s.gtool.pro",
+    "fandom.com",
+    "pubaffairsbruxelles.eu",
+)
 
 
 def test_the_three_joint_declarations_with_their_dates_and_signatories(real_site):
@@ -17,11 +28,20 @@ def test_the_three_joint_declarations_with_their_dates_and_signatories(real_site
     warsaw = declarations["2016-warsaw"]
     assert [s.name for s in warsaw.signatories] == ["Donald Tusk", "Jean-Claude Juncker", "Jens Stoltenberg"]
     assert {s.name for s in declarations["2023-brussels"].signatories} == {
-        "Charles Michel", "Ursula von der Leyen", "Jens Stoltenberg"}
+        "Charles Michel",
+        "Ursula von der Leyen",
+        "Jens Stoltenberg",
+    }
     assert {"military-mobility", "counter-terrorism", "cbrn-resilience", "women-peace-security"} <= set(
-        declarations["2018-brussels"].topics)
-    assert {"critical-infrastructure", "emerging-technologies", "space", "climate-security", "disinformation-fimi"} <= set(
-        declarations["2023-brussels"].topics)
+        declarations["2018-brussels"].topics
+    )
+    assert {
+        "critical-infrastructure",
+        "emerging-technologies",
+        "space",
+        "climate-security",
+        "disinformation-fimi",
+    } <= set(declarations["2023-brussels"].topics)
 
 
 def test_two_sets_of_42_and_32_make_74_actions(real_site):
@@ -50,26 +70,56 @@ def test_every_action_the_dossier_sourced_is_described(real_site):
     assert len(real_site.actions) >= 21
 
 
-def test_ten_progress_reports_in_order_with_dates_as_precise_as_the_sources(real_site):
+def test_the_first_ten_progress_reports_in_order_with_dates_as_precise_as_the_sources(real_site):
+    # The record grows by one report a year: the first ten are pinned, later ones only follow in order.
     reports = list(real_site.reports.values())
-    assert [r.ordinal for r in reports] == list(range(1, 11))
-    assert [r.date for r in reports] == [PartialDate.parse(d) for d in (
-        "2017-06-14", "2017-12-05", "2018-06-08", "2019-06", "2020-06-16",
-        "2021-06-03", "2022-06-20", "2023-06-16", "2024-06-13", "2025")]
-    for report in reports:
+    assert [r.ordinal for r in reports] == list(range(1, len(reports) + 1))
+    assert len(reports) >= 10
+    assert [r.date for r in reports[:10]] == [
+        PartialDate.parse(d)
+        for d in (
+            "2017-06-14",
+            "2017-12-05",
+            "2018-06-08",
+            "2019-06",
+            "2020-06-16",
+            "2021-06-03",
+            "2022-06-20",
+            "2023-06-16",
+            "2024-06-13",
+            "2025",
+        )
+    ]
+    for report in reports[:10]:
         assert 1 <= len(report.highlights) <= 6
-    unknown_day = [r for r in reports if r.date.precision != "day"]
+    unknown_day = [r for r in reports[:10] if r.date.precision != "day"]
     assert all(r.uncertain for r in unknown_day)  # the page says why the day is missing
 
 
 def test_operations_and_mechanisms_where_both_act_side_by_side(real_site):
     assert len(real_site.operations) >= 14
-    assert {"kosovo", "somalia", "central-mediterranean", "aegean", "bosnia-and-herzegovina", "berlin-plus",
-            "capability-group", "cyber-technical-arrangement", "hybrid-coe", "hybrid-fusion-cell", "pace",
-            "military-mobility-dialogue", "resilience-dialogue", "ukraine-staff-coordination"} <= set(real_site.operations)
+    assert {
+        "kosovo",
+        "somalia",
+        "central-mediterranean",
+        "aegean",
+        "bosnia-and-herzegovina",
+        "berlin-plus",
+        "capability-group",
+        "cyber-technical-arrangement",
+        "hybrid-coe",
+        "hybrid-fusion-cell",
+        "pace",
+        "military-mobility-dialogue",
+        "resilience-dialogue",
+        "ukraine-staff-coordination",
+    } <= set(real_site.operations)
     kosovo = real_site.operations["kosovo"]
     assert (kosovo.nato.name, kosovo.eu.name, kosovo.eu.start.iso()) == (
-        "Kosovo Force (KFOR)", "EU Rule of Law Mission in Kosovo (EULEX)", "2008-12-09")
+        "Kosovo Force (KFOR)",
+        "EU Rule of Law Mission in Kosovo (EULEX)",
+        "2008-12-09",
+    )
     assert real_site.operations["somalia"].nato.end.iso() == "2016-12-15"
     assert real_site.operations["cyber-technical-arrangement"].start.iso() == "2016-02-10"
 

@@ -10,6 +10,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,7 +95,9 @@ def finished_example(record: Path) -> Path:
 COMMANDS = [body for _, language, body in blocks(GUIDE) if language == "text" and body.startswith("$ .venv/bin/python")]
 
 
-@pytest.mark.parametrize("text", COMMANDS, ids=lambda text: text.splitlines()[0][len("$ .venv/bin/python -m eunato "):])
+@pytest.mark.parametrize(
+    "text", COMMANDS, ids=lambda text: text.splitlines()[0][len("$ .venv/bin/python -m eunato ") :]
+)
 def test_each_command_in_the_guide_prints_what_the_guide_shows(record, text):
     ((command, expected),) = sessions(text)
     assert_prints(run_as_the_guide_says(command, record), expected)
@@ -129,7 +132,9 @@ HIGHLIGHT = """\
     second common set of 32 proposals [@nato-2017-common-set]."""
 SECOND_LINE = "    second common set of 32 proposals [@nato-2017-common-set]."
 
-MISTAKES = {  # heading in the guide: (what the finished example has, what the mistake makes of it)
+MISTAKES: dict[
+    str, tuple[str | None, Any]
+] = {  # heading in the guide: (what the finished example has, what the mistake makes of it)
     "A date that does not exist": ("date: 2017-12-05", "date: 2017-12-35"),
     "An area that does not exist": ("  areas: []", "  areas: [hybrid]"),
     "An ordinal another report has": ("ordinal: 2", "ordinal: 1"),
@@ -137,7 +142,10 @@ MISTAKES = {  # heading in the guide: (what the finished example has, what the m
         "    Dated 5 December 2017 [@ep-2018-resolution-eu-nato], the day the two Councils endorsed a",
         "    Dated 5 December 2017 [@ep-2018-resolution], the day the two Councils endorsed a",
     ),
-    "A citation that breaks the syntax": (SECOND_LINE, "    second common set of 32 proposals [@nato-2017-common-set p. 2]."),
+    "A citation that breaks the syntax": (
+        SECOND_LINE,
+        "    second common set of 32 proposals [@nato-2017-common-set p. 2].",
+    ),
     "A citation in a title": (
         "title: Second progress report (December 2017)\n",
         "title: Second progress report (December 2017) [@nato-2017-common-set]\n",
@@ -146,7 +154,10 @@ MISTAKES = {  # heading in the guide: (what the finished example has, what the m
     "No source at all": (None, lambda text: re.sub(r" \[@[^\]]*\]", "", text)),
     "A placeholder left": (HIGHLIGHT, '  - "FILL IN: one thing the report says, in your own words"'),
     "A bracket left open": ("  areas: []", "  areas: [hybrid-threats"),
-    "A colon in a title": ("title: Second progress report (December 2017)", "title: Second progress report: December 2017"),
+    "A colon in a title": (
+        "title: Second progress report (December 2017)",
+        "title: Second progress report: December 2017",
+    ),
 }
 
 
@@ -164,6 +175,7 @@ def test_each_mistake_in_the_guide_gives_the_message_the_guide_shows(record, hea
         broken = new(text)
         assert broken != text
     else:
+        assert old is not None
         assert block(heading, "yaml").rstrip("\n") == new.rstrip("\n")
         assert text.count(old) == 1, old
         broken = text.replace(old, new)

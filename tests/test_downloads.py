@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -18,12 +20,15 @@ from eunato.dates import PartialDate
 from eunato.kinds import KINDS, REGISTRIES, tables
 
 MODELS = {kind.name: kind.model for kind in KINDS}
+REGISTRY_NAMES = {registry.name for registry in REGISTRIES}
 # Every CSV the registry declares, and the one table per kind or registry that has one row per item.
 TABLES = [table.name for _, table in tables()]
 ITEM_TABLES = {table.name: owner.name for owner, table in tables() if table.rows is None}
 # Each model's published schema, by the kind or registry whose records it describes.
-SCHEMAS = {**{kind.singular: kind.name for kind in KINDS},
-           **{registry.singular: registry.name for registry in REGISTRIES if registry.entry}}
+SCHEMAS = {
+    **{kind.singular: kind.name for kind in KINDS},
+    **{registry.singular: registry.name for registry in REGISTRIES if registry.entry},
+}
 # Columns that hold free text one entry per line; other list columns hold ids separated by spaces.
 TEXT_LISTS = {"uncertain"}
 
@@ -42,22 +47,27 @@ def read_csv(site_dir, name):
 
 
 def test_the_data_page_links_every_download_and_each_exists(built):
-    site, site_dir = built
+    _site, site_dir = built
     page = Page(site_dir, "data/")
-    expected = {"data/record.json", *(f"data/{name}.csv" for name in TABLES),
-                *(f"data/schemas/{name}.json" for name in SCHEMAS)}
+    expected = {
+        "data/record.json",
+        *(f"data/{name}.csv" for name in TABLES),
+        *(f"data/schemas/{name}.json" for name in SCHEMAS),
+    }
     assert expected <= page.links()
     for path in expected:
         assert (site_dir / path).stat().st_size > 0, path
 
 
 def test_the_data_page_documents_every_column_of_every_csv(built):
-    site, site_dir = built
+    _site, site_dir = built
     page = Page(site_dir, "data/")
     for name in TABLES:
         heading = page.content.find("h3", id=f"{name}csv")
         documented = [row.find("td").get_text(strip=True) for row in heading.find_next("table").find_all("tr")[1:]]
-        descriptions = [row.find_all("td")[1].get_text(strip=True) for row in heading.find_next("table").find_all("tr")[1:]]
+        descriptions = [
+            row.find_all("td")[1].get_text(strip=True) for row in heading.find_next("table").find_all("tr")[1:]
+        ]
         header, _ = read_csv(site_dir, name)
         assert documented == header, name
         assert all(descriptions), name
@@ -96,16 +106,16 @@ def test_every_item_page_links_its_own_json_which_matches_the_item(built, kind):
 
 
 def test_every_json_file_is_valid_against_its_published_schema(built):
-    site, site_dir = built
+    _site, site_dir = built
     record = read_json(site_dir, "data/record.json")
     for name, key in SCHEMAS.items():
         schema = read_json(site_dir, f"data/schemas/{name}.json")
         Draft202012Validator.check_schema(schema)
         validator = Draft202012Validator(schema)
         for entry in record[key]:
-            if key in {registry.name for registry in REGISTRIES}:
-                entry = {field: value for field, value in entry.items() if field != "id"}
-            errors = [error.message for error in validator.iter_errors(entry)]
+            # A registry's entries carry their key as `id` in record.json; the entry itself has no such field.
+            fields = {field: value for field, value in entry.items() if field != "id" or key not in REGISTRY_NAMES}
+            errors = [error.message for error in validator.iter_errors(fields)]
             assert not errors, (name, entry.get("id"), errors)
 
 
@@ -132,12 +142,12 @@ def field(item, path):
 
 
 # Cells the Data page documents with a rule of their own, read back by that rule into what the model holds.
-READ_BACK = {
+READ_BACK: dict[str, Callable[[str], object]] = {
     "signatories": lambda cell: [tuple(line.rsplit(", ", 1)) for line in cell.split("\n")],
     "area_counts": lambda cell: {area: int(number) for area, number in (pair.split("=") for pair in cell.split())},
     "highlights": lambda cell: cell.split("\n"),
 }
-AS_HELD = {
+AS_HELD: dict[str, Callable[[Any], object]] = {
     "signatories": lambda people: [(person.name, person.office) for person in people],
     "area_counts": dict,
     "highlights": list,
@@ -164,10 +174,12 @@ def test_report_mentions_csv_has_one_row_per_mention(built):
     site, site_dir = built
     header, rows = read_csv(site_dir, "report-mentions")
     assert header == ["report", "kind", "id"]
-    expected = [(report.id, kind, target)
-                for report in site.reports.values()
-                for kind in ("areas", "actions", "operations")
-                for target in getattr(report.mentions, kind)]
+    expected = [
+        (report.id, kind, target)
+        for report in site.reports.values()
+        for kind in ("areas", "actions", "operations")
+        for target in getattr(report.mentions, kind)
+    ]
     assert [(row["report"], row["kind"], row["id"]) for row in rows] == expected
 
 

@@ -8,9 +8,10 @@ the only problem unless the row says more.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-
 from pydantic import Field, ValidationError
 
 from built_page import Page
@@ -262,7 +263,7 @@ def test_bad_input_is_reported_with_file_line_and_field(data_dir, name):
 
 
 # Problems with the files themselves rather than their fields: each row changes the data folder.
-LAYOUT = {
+LAYOUT: dict[str, tuple[Callable[[Path], object], str]] = {
     "a folder that is not a kind": (
         lambda data: (data / "summits").mkdir(),
         "data/summits:1: (file): unexpected folder in data/; expected one of: actions, analyses, areas,",
@@ -280,11 +281,13 @@ LAYOUT = {
         "data/sources.yml:1: (file): the file is missing; expected data/sources.yml listing every source once",
     ),
     "a file that is not UTF-8": (
-        lambda data: (data / "actions" / "2016-2.yml").write_bytes(VALID_ACTION.replace("two", "tw\xf6").encode("latin-1")),
+        lambda data: (data / "actions" / "2016-2.yml").write_bytes(
+            VALID_ACTION.replace("two", "tw\xf6").encode("latin-1")
+        ),
         "data/actions/2016-2.yml:1: (file): the file is not UTF-8 text (invalid start byte); save it as UTF-8",
     ),
     "no data folder at all": (
-        lambda data: shutil.rmtree(data),
+        shutil.rmtree,
         "data:1: (folder): the data folder does not exist",
     ),
 }
@@ -304,7 +307,9 @@ def test_a_misplaced_or_unreadable_file_is_reported_with_its_path(data_dir, name
 
 def test_every_problem_is_reported_at_once(data_dir):
     (data_dir / "actions" / "2016-2.yml").write_text(VALID_ACTION.replace("area: alpha", "area: gamma"))
-    (data_dir / "reports" / "r10.yml").write_text("ordinal: ten\ntitle: T\ndate: 2025\nhighlights: [x]\nsources: [report-text]\n")
+    (data_dir / "reports" / "r10.yml").write_text(
+        "ordinal: ten\ntitle: T\ndate: 2025\nhighlights: [x]\nsources: [report-text]\n"
+    )
     (data_dir / "areas" / "beta.yml").write_text("")
 
     result = check(data_dir)
@@ -356,7 +361,9 @@ def test_a_failing_build_in_github_actions_also_writes_annotations(project, tmp_
 
 # --- Placeholders: valid enough to preview, never published ------------------------------
 
-UNFINISHED_ACTION = VALID_ACTION.replace("summary: The second action.", 'summary: "FILL IN: what was agreed, in your own words"')
+UNFINISHED_ACTION = VALID_ACTION.replace(
+    "summary: The second action.", 'summary: "FILL IN: what was agreed, in your own words"'
+)
 
 
 def test_check_refuses_a_placeholder_and_says_what_to_write(data_dir):
@@ -365,7 +372,10 @@ def test_check_refuses_a_placeholder_and_says_what_to_write(data_dir):
     result = check(data_dir)
 
     assert result.returncode == 1
-    assert "data/actions/2016-2.yml:4: summary: found a placeholder; expected what was agreed, in your own words" in result.stderr
+    assert (
+        "data/actions/2016-2.yml:4: summary: found a placeholder; expected what was agreed, in your own words"
+        in result.stderr
+    )
     assert "1 placeholder from `python -m eunato new` still to write" in result.stderr
 
 
@@ -412,11 +422,14 @@ class _Sample(Record):
     when: PartialDate | None = None
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    ({"names": ["one"]}, "names: found 1 item; expected at least 2 (lines starting with '- ')"),
-    ({"names": ["a", "b"], "flag": "yes"}, "flag: found the text 'yes'; expected true or false"),
-    ({"names": ["a", "b"], "when": 2016.5}, "when: found 2016.5; expected a date written YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"names": ["one"]}, "names: found 1 item; expected at least 2 (lines starting with '- ')"),
+        ({"names": ["a", "b"], "flag": "yes"}, "flag: found the text 'yes'; expected true or false"),
+        ({"names": ["a", "b"], "when": 2016.5}, "when: found 2016.5; expected a date written YYYY-MM-DD"),
+    ],
+)
 def test_each_kind_of_mistake_is_worded_for_editors(data, expected):
     with pytest.raises(ValidationError) as raised:
         _Sample.model_validate(data)
@@ -425,5 +438,10 @@ def test_each_kind_of_mistake_is_worded_for_editors(data, expected):
 
 
 def test_a_mistake_without_wording_of_its_own_still_names_what_was_found():
-    error = {"type": "url_too_long", "loc": ("url",), "msg": "URL should have at most 10 characters", "input": "https://x"}
+    error = {
+        "type": "url_too_long",
+        "loc": ("url",),
+        "msg": "URL should have at most 10 characters",
+        "input": "https://x",
+    }
     assert explain(error, None) == "URL should have at most 10 characters (found the text 'https://x')"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import feedparser
 from bs4 import BeautifulSoup
 
-from eunato import citations
 from built_page import Page
 from conftest import build
+from eunato import citations
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -40,7 +40,7 @@ def test_a_feed_reader_sees_each_report_newest_first_linking_to_its_page(built):
     assert not feed.bozo, feed.get("bozo_exception")
     newest_first = sorted(site.reports.values(), key=lambda report: report.date, reverse=True)
     assert [entry.title for entry in feed.entries] == [report.title for report in newest_first]
-    for entry, report in zip(feed.entries, newest_first):
+    for entry, report in zip(feed.entries, newest_first, strict=False):
         assert entry.link == f"{site_url(site_dir)}reports/{report.id}/"
         assert entry.id == entry.link
         assert (site_dir / "reports" / report.id / "index.html").exists()
@@ -72,7 +72,7 @@ def test_without_the_sites_address_the_build_says_what_to_set(project, tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     start = text.index("repo_url:")
-    config.write_text(text[:start] + "repo_url: https://git.example.org/record\n" + text[text.index("\n", start) + 1:])
+    config.write_text(text[:start] + "repo_url: https://git.example.org/record\n" + text[text.index("\n", start) + 1 :])
 
     result = build(project, tmp_path / "site")
 

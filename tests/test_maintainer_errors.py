@@ -15,13 +15,18 @@ from conftest import build
 
 BROKEN = {
     "a misspelt kind in a template": (
-        lambda project: _replace(project / "docs/templates/action.md", 'site.referrers("actions", item.id, "reports")',
-                                 'site.referrers("actions", item.id, "reprots")'),
+        lambda project: _replace(
+            project / "docs/templates/action.md",
+            'site.referrers("actions", item.id, "reports")',
+            'site.referrers("actions", item.id, "reprots")',
+        ),
         "docs/templates/action.md, rendering actions/lonely.md: UnknownKind: unknown kind 'reprots' "
         "(did you mean 'reports'?); expected one of:",
     ),
     "a misspelt kind read as an attribute": (
-        lambda project: _replace(project / "docs/templates/actions.md", "site.actions.values()", "site.acions.values()"),
+        lambda project: _replace(
+            project / "docs/templates/actions.md", "site.actions.values()", "site.acions.values()"
+        ),
         "docs/templates/actions.md, rendering actions/index.md: UndefinedError:",
     ),
     "a kind's item template missing": (
@@ -35,8 +40,13 @@ BROKEN = {
         "`- Analysis: analyses/index.md` under nav:",
     ),
     "the macros plugin missing": (
-        lambda project: _replace(project / "mkdocs.yml", "  - macros:\n", "  - unused-macros:\n", count=1,
-                                 then=lambda text: re.sub(r"  - unused-macros:\n(      .*\n)+", "", text)),
+        lambda project: _replace(
+            project / "mkdocs.yml",
+            "  - macros:\n",
+            "  - unused-macros:\n",
+            count=1,
+            then=lambda text: re.sub(r"  - unused-macros:\n(      .*\n)+", "", text),
+        ),
         "hooks.py needs the mkdocs-macros plugin, which loads the record",
     ),
 }

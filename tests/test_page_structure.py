@@ -50,9 +50,9 @@ def test_tables_need_a_caption_and_header_cells():
     assert table_problems(html("<table><caption>X</caption><tr><td>1</td></tr></table>")) == [
         "table 1 lacks header cells with text"
     ]
-    assert table_problems(html("<table><caption>X</caption><thead><tr><th></th><th>NATO</th></tr></thead></table>")) == [
-        "table 1 lacks header cells with text"
-    ]
+    assert table_problems(
+        html("<table><caption>X</caption><thead><tr><th></th><th>NATO</th></tr></thead></table>")
+    ) == ["table 1 lacks header cells with text"]
 
 
 def test_images_and_icons_need_a_text_alternative():
@@ -61,7 +61,7 @@ def test_images_and_icons_need_a_text_alternative():
         '<svg aria-hidden="true"></svg>'
         '<svg role="img" aria-label="Actions per year"></svg>'
         '<a href="edit" title="Edit this page"><svg></svg></a>'
-        '<button>Search <svg></svg></button>'
+        "<button>Search <svg></svg></button>"
     )
     assert image_problems(html(fine)) == []
     assert image_problems(html('<img src="chart.png">')) == ["<img src='chart.png'> has no alt"]

@@ -8,8 +8,8 @@ import pytest
 
 from built_page import Page
 from conftest import ROOT, build
-from eunato.yaml_source import read_document
 from eunato.mkdocs_adapter import github_pages_url
+from eunato.yaml_source import read_document
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 ISSUE_FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
@@ -120,7 +120,9 @@ def test_the_github_pages_address_is_derived_from_the_repository(repo_url, pages
         ("https://record.example.org", "https://record.example.org/"),  # a custom domain
     ],
 )
-def test_a_build_with_a_forks_repo_url_links_and_publishes_as_the_fork(project, tmp_path, monkeypatch, site_url, address):
+def test_a_build_with_a_forks_repo_url_links_and_publishes_as_the_fork(
+    project, tmp_path, monkeypatch, site_url, address
+):
     monkeypatch.setenv("REPO_URL", "https://github.com/someone/fork")
     monkeypatch.setenv("SITE_URL", site_url)
 

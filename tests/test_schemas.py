@@ -47,7 +47,9 @@ def test_every_schema_is_a_valid_draft_7_schema_that_names_its_origin(name):
 
 
 def test_every_real_data_file_passes_its_schema():
-    schemas = {name[: -len(".json")]: Draft7Validator(json.loads(text)) for name, text in generate(ROOT / "data").items()}
+    schemas = {
+        name[: -len(".json")]: Draft7Validator(json.loads(text)) for name, text in generate(ROOT / "data").items()
+    }
     for path, name in data_files(ROOT / "data").items():
         errors = list(schemas[name].iter_errors(read_document(path).data))
         assert not errors, f"{path}: {[error.message for error in errors]}"
@@ -67,10 +69,16 @@ ACCEPTED = {
 }
 
 FLAGGED = {
-    "an area id that does not exist": (REPORT + "mentions:\n  areas: [alpah]\n", "'alpah' is not one of ['alpha', 'beta']"),
+    "an area id that does not exist": (
+        REPORT + "mentions:\n  areas: [alpah]\n",
+        "'alpah' is not one of ['alpha', 'beta']",
+    ),
     "a misspelt field": (REPORT + "mentoins: {}\n", "'mentoins' was unexpected"),
     "a missing field": (REPORT.replace("title: T\n", ""), "'title' is a required property"),
-    "a source that is not in data/sources.yml": (REPORT.replace("report-text", "report-txt"), "'report-txt' is not one of"),
+    "a source that is not in data/sources.yml": (
+        REPORT.replace("report-text", "report-txt"),
+        "'report-txt' is not one of",
+    ),
     "a date written in words": (REPORT.replace("2024-06-13", "13 June 2024"), "'13 June 2024' does not match"),
 }
 
@@ -114,6 +122,8 @@ def test_the_schemas_command_writes_the_schemas_and_every_schema_line_once(proje
         lines = path.read_text(encoding="utf-8").splitlines()
         assert lines[0] == header(path, project / "schemas", name)
         assert not any(line.startswith("# yaml-language-server") for line in lines[1:])
-    assert header(project / "data" / "reports" / "r1.yml", project / "schemas", "reports").endswith("=../../schemas/reports.json")
+    assert header(project / "data" / "reports" / "r1.yml", project / "schemas", "reports").endswith(
+        "=../../schemas/reports.json"
+    )
     assert "0 files updated" in again.stdout
     assert check(project / "data").returncode == 0

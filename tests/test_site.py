@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from built_page import Page
 from conftest import build
 from eunato.kinds import NAMES as KINDS
-from built_page import Page
 
 
 def item_page(site_dir, kind, item_id):
@@ -133,7 +133,7 @@ def test_the_home_page_shows_every_area_with_its_counts_and_the_latest_report(re
     home = Page(real_build, "")
     cards = home.content.select(".grid.cards li")
     assert len(cards) == len(real_site.areas)
-    for card, area in zip(cards, real_site.areas.values()):
+    for card, area in zip(cards, real_site.areas.values(), strict=False):
         actions = len(real_site.referrers("areas", area.id, "actions"))
         assert f"areas/{area.id}/" in home.links(card)
         assert f"{actions} action{'' if actions == 1 else 's'} described" in card.get_text(" ")
@@ -197,7 +197,9 @@ def test_a_pipe_in_a_title_stays_inside_its_table_cell(project, tmp_path):
 
 def test_the_timeline_lists_every_dated_event_in_order(fixture_build):
     page = Page(fixture_build, "timeline/")
-    rows = [" ".join(row.get_text(" ").split()) for row in page.content.select("tbody tr") if not row.find_parent("details")]
+    rows = [
+        " ".join(row.get_text(" ").split()) for row in page.content.select("tbody tr") if not row.find_parent("details")
+    ]
     assert rows[0].startswith("October 2008 NATO patrol starts")
     assert any(row.startswith("March 2012 The EU patrol widens its area") for row in rows)
     assert rows[-1].startswith("2025 Report ten published")
@@ -225,16 +227,24 @@ def test_an_analysis_links_to_what_it_discusses_and_they_appear_in_its_body(fixt
 
 def test_the_key_facts_stop_before_the_summary(fixture_build):
     page = item_page(fixture_build, "actions", "2016-10")
-    facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(
-        page.content.find_all("dt"), page.content.find_all("dd"))}
+    facts = {
+        dt.get_text(strip=True): dd.get_text(" ", strip=True)
+        for dt, dd in zip(page.content.find_all("dt"), page.content.find_all("dd"), strict=False)
+    }
     assert list(facts) == ["Set", "Area"]
     assert "The tenth action" not in facts["Area"]
     assert "The tenth action" in page.section("What was agreed").get_text()
+
+
 def test_each_row_of_the_actions_index_carries_its_area_set_and_topics(real_site, real_build):
     # What docs/assets/tables.js filters by; without JavaScript the same rows read in full.
     index = Page(real_build, "actions/")
     rows = index.content.select("#actions-table tbody tr")
     assert [row.find("a")["href"].strip("/") for row in rows] == list(real_site.actions)
-    for row, action in zip(rows, real_site.actions.values()):
-        assert (row["data-area"], row["data-set"], row["data-topics"].split()) == (action.area, action.set, action.topics)
+    for row, action in zip(rows, real_site.actions.values(), strict=False):
+        assert (row["data-area"], row["data-set"], row["data-topics"].split()) == (
+            action.area,
+            action.set,
+            action.topics,
+        )
         assert f"areas/{action.area}/" in index.links(row)

@@ -9,13 +9,18 @@ from eunato.kinds import NAMES as KINDS
 
 def tagged(site, topic_id):
     """Pages of the items that name `topic_id`, as the site's paths."""
-    return {f"{kind}/{item.id}/" for kind in KINDS for item in site.items(kind) if topic_id in getattr(item, "topics", [])}
+    return {
+        f"{kind}/{item.id}/" for kind in KINDS for item in site.items(kind) if topic_id in getattr(item, "topics", [])
+    }
 
 
 def listing(page):
     """{tag shown on the Topics page: the pages listed under it}"""
-    return {heading.find(class_="md-tag").get_text(strip=True): page.links(heading.find_next_sibling("ul"))
-            for heading in page.content.find_all("h2") if heading.find(class_="md-tag")}
+    return {
+        heading.find(class_="md-tag").get_text(strip=True): page.links(heading.find_next_sibling("ul"))
+        for heading in page.content.find_all("h2")
+        if heading.find(class_="md-tag")
+    }
 
 
 def test_the_topics_page_lists_each_topic_with_exactly_its_pages(built):
@@ -36,7 +41,9 @@ def test_each_page_shows_its_topics_as_tags_that_lead_to_the_topics_page(real_si
         for item in real_site.items(kind):
             page = Page(real_build, f"{kind}/{item.id}/")
             tags = page.soup.select("nav.md-tags a.md-tag")
-            assert {tag.get_text(strip=True) for tag in tags} == {real_site.topics[t].title for t in getattr(item, "topics", [])}
+            assert {tag.get_text(strip=True) for tag in tags} == {
+                real_site.topics[t].title for t in getattr(item, "topics", [])
+            }
             assert {page.resolve(tag["href"]) for tag in tags} <= {"tags/"}
 
 

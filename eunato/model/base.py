@@ -44,7 +44,9 @@ Id = Annotated[
     str,
     BeforeValidator(_as_id),
     StringConstraints(pattern=ID_PATTERN),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "description": "an id: lowercase letters, digits and single dashes"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": ID_PATTERN, "description": "an id: lowercase letters, digits and single dashes"}
+    ),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -60,7 +62,12 @@ class Prose:
 Markdown = Annotated[
     Text,
     Prose(),
-    WithJsonSchema({"type": "string", "description": "Markdown text in the project's own words; cite sources inline as [@source-id]"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Markdown text in the project's own words; cite sources inline as [@source-id]",
+        }
+    ),
 ]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
@@ -71,7 +78,9 @@ class Reference:
     def __init__(self, kind: str):
         self.kind = kind
 
-    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
         return {**handler(schema), "x-reference": self.kind}
 
     def __repr__(self) -> str:
@@ -117,7 +126,8 @@ class Item(Record):
     # Required here, since the loader always sets it from the file name; the editors' schema leaves it optional.
     id: Id = Field(description="Optional: the file name without .yml. If given, it must match.")
     sources: list[SourceId] = Field(
-        default=[], description="Ids from data/sources.yml of sources the item rests on besides those its text cites inline."
+        default=[],
+        description="Ids from data/sources.yml of sources the item rests on besides those its text cites inline.",
     )
     uncertain: list[Markdown] = Field(
         default=[], description="What the sources leave unconfirmed about this item; shown as a warning."

@@ -35,7 +35,9 @@ class Operation(Item):
     nato: Side | None = None
     eu: Side | None = None
     summary: Markdown
-    milestones: list[Milestone] = Field(default=[], description="Dated events beyond start and end; shown on the timeline.")
+    milestones: list[Milestone] = Field(
+        default=[], description="Dated events beyond start and end; shown on the timeline."
+    )
     areas: list[AreaId] = []
     actions: list[ActionId] = []
     topics: list[TopicId] = []

@@ -37,7 +37,9 @@ DATE_KINDS = {
 
 
 class Report(Item):
-    ordinal: int = Field(gt=0, description="The report's number: 1 for the first progress report, 2 for the second, and so on.")
+    ordinal: int = Field(
+        gt=0, description="The report's number: 1 for the first progress report, 2 for the second, and so on."
+    )
     title: Text
     date: PartialDate
     date_kind: Literal["report", "presented", "council"] = Field(
@@ -45,9 +47,12 @@ class Report(Item):
         description="What the date is: printed on the report, the day it was presented to the Councils, "
         "or the day the Council of the EU took note of it.",
     )
-    period: Period | None = Field(default=None, description="The months the report covers, only where the report states them.")
+    period: Period | None = Field(
+        default=None, description="The months the report covers, only where the report states them."
+    )
     highlights: list[Markdown] = Field(
-        min_length=1, description="What the report says, in the project's own words, each point citing its sources inline."
+        min_length=1,
+        description="What the report says, in the project's own words, each point citing its sources inline.",
     )
     mentions: Mentions = Field(
         default=Mentions(), description="Ids of what the report itself speaks of; each of those pages links back to it."

@@ -8,6 +8,7 @@ in this folder is marked `browser`, so `pytest -m "not browser"` (`make test-fas
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: `make test` installs it with apt-get, or set CHROMIUM")
     with sync_playwright() as playwright:
@@ -40,7 +41,7 @@ def browser() -> Browser:
 
 
 @pytest.fixture(scope="session")
-def site_url(real_build) -> str:
+def site_url(real_build) -> Iterator[str]:
     """The real site, served gzip-compressed under its GitHub Pages path: `http://127.0.0.1:port/name/`."""
     with SiteServer(real_build) as url:
         yield url

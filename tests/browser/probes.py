@@ -138,10 +138,20 @@ def check_links(site_url: str, workdir: Path) -> LinkReport:
     config.write_text("[checking]\nmaxrequestspersecond=1000\n\n[AnchorCheck]\n")
     # CSV to standard output: as root LinkChecker switches to user nobody, who could not write a file here.
     result = subprocess.run(
-        [Path(sys.executable).parent / "linkchecker", "--config", config, "--no-status", "--verbose", "--output", "csv", site_url],
+        [
+            Path(sys.executable).parent / "linkchecker",
+            "--config",
+            config,
+            "--no-status",
+            "--verbose",
+            "--output",
+            "csv",
+            site_url,
+        ],
         capture_output=True,
         text=True,
         timeout=600,
+        check=False,
     )
     lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter=";"))

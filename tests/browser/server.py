@@ -12,7 +12,7 @@ import http.server
 import mimetypes
 import re
 import threading
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -69,11 +69,12 @@ class _PagesHandler(http.server.BaseHTTPRequestHandler):
             file = self.site_root / "404.html"
         body, headers = _encoded(file, "gzip" in self.headers.get("Accept-Encoding", ""))
         self._send(status, body, headers, send_body)
+        return None
 
     def _file(self, path: str) -> Path | None:
         if not (path + "/").startswith(self.site_prefix):  # "/name" too: it is redirected to "/name/"
             return None
-        file = (self.site_root / path[len(self.site_prefix):]).resolve()
+        file = (self.site_root / path[len(self.site_prefix) :]).resolve()
         return file if file.is_relative_to(self.site_root) else None
 
     def _send(self, status: int, body: bytes, headers: dict[str, str], send_body: bool) -> None:
@@ -89,10 +90,13 @@ class _PagesHandler(http.server.BaseHTTPRequestHandler):
         pass  # quiet: test output shows failures, not every request
 
 
-@lru_cache(maxsize=None)
+@cache
 def _encoded(file: Path, gzip_accepted: bool) -> tuple[bytes, dict[str, str]]:
     content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    headers = {"Content-Type": content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""), "Vary": "Accept-Encoding"}
+    headers = {
+        "Content-Type": content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""),
+        "Vary": "Accept-Encoding",
+    }
     body = file.read_bytes()
     if gzip_accepted and COMPRESSED.match(content_type):
         body = gzip.compress(body, mtime=0)

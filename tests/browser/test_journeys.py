@@ -87,7 +87,9 @@ def test_the_edit_link_of_an_action_opens_its_yaml_file(page, real_site):
 def expect_dark(page: Page) -> None:
     """The page is shown in the dark palette: Material's slate scheme, and a dark background."""
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    red, green, blue = map(int, re.findall(r"\d+", page.evaluate("getComputedStyle(document.body).backgroundColor"))[:3])
+    red, green, blue = map(
+        int, re.findall(r"\d+", page.evaluate("getComputedStyle(document.body).backgroundColor"))[:3]
+    )
     assert (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255 < 0.2
 
 

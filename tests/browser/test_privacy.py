@@ -14,8 +14,17 @@ from browser.probes import foreign_hosts, open_search, pages_per_template, recor
 from built_page import built_pages, read_built
 
 # Elements that make the browser fetch something, and the attribute naming what.
-FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
-            "embed": "src", "object": "data", "link": "href"}
+FETCHING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "link": "href",
+}
 NOT_FETCHED_LINKS = {"canonical", "alternate", "author", "license", "next", "prev"}
 
 
@@ -27,7 +36,7 @@ def foreign_resources(html: str) -> list[str]:
         for element in page.find_all(tag, attrs={attribute: True}):
             if tag == "link" and set(element.get("rel") or []) <= NOT_FETCHED_LINKS:
                 continue
-            if urlsplit(element[attribute]).netloc:
+            if urlsplit(str(element[attribute])).netloc:
                 found.append(f"<{tag} {attribute}={element[attribute]}>")
     return found
 
@@ -52,7 +61,11 @@ def test_the_repository_link_does_not_call_the_github_api(page):
 
 
 def test_no_page_loads_anything_from_another_host(real_build):
-    found = {path: resources for path in built_pages(real_build) if (resources := foreign_resources(read_built(real_build, path)))}
+    found = {
+        path: resources
+        for path in built_pages(real_build)
+        if (resources := foreign_resources(read_built(real_build, path)))
+    }
     assert found == {}
 
 
