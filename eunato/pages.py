@@ -32,6 +32,7 @@ class GeneratedPage:
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
+    """Every page the record makes: each kind's index, then its items, and the list of sources."""
     pages = []
     for kind in KINDS:
         pages.append(

@@ -17,9 +17,15 @@ def item_page(site_dir, kind, item_id):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_item_has_a_page_titled_after_it(real_site, real_build, kind):
-    for item in real_site.items(kind):
-        assert item_page(real_build, kind, item.id).title == item.title
+def test_every_item_has_a_page_titled_after_it(built, kind):
+    site, site_dir = built
+    for item in site.items(kind):
+        assert item_page(site_dir, kind, item.id).title == item.title
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_fixture_record_holds_every_kind_so_no_test_over_kinds_passes_on_nothing(fixture_site, kind):
+    assert fixture_site.items(kind)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -72,7 +78,8 @@ def test_an_action_nobody_mentions_says_so(fixture_build):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_page_lists_its_sources_with_their_addresses(real_site, real_build, kind):
+def test_every_page_lists_its_sources_with_their_addresses(built, kind):
+    real_site, real_build = built
     for item in real_site.items(kind):
         sources = item_page(real_build, kind, item.id).section("Sources")
         assert len(sources.find_all("li")) == len(item.sources)
@@ -93,9 +100,10 @@ def test_the_sources_page_lists_every_source_and_who_cites_it(real_site, real_bu
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_edit_link_of_every_item_opens_its_yaml_file(real_site, real_build, kind):
-    for item in real_site.items(kind):
-        assert item_page(real_build, kind, item.id).edit_link.endswith(f"/edit/main/data/{kind}/{item.id}.yml")
+def test_the_edit_link_of_every_item_opens_its_yaml_file(built, kind):
+    site, site_dir = built
+    for item in site.items(kind):
+        assert item_page(site_dir, kind, item.id).edit_link.endswith(f"/edit/main/data/{kind}/{item.id}.yml")
 
 
 # --- Reading details ------------------------------------------------------------------
