@@ -29,6 +29,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = adapter.navigation(config.nav or [], site)
     # Given to the abbr extension once, rather than appended to every page as Markdown it parses again.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = adapter.tooltips(site)
+    config.copyright = adapter.copyright_line(config.copyright, site)
     if not config.site_url and config.repo_url:
         config.site_url = adapter.github_pages_url(config.repo_url)
     return config

@@ -62,6 +62,7 @@ def record(site: Site) -> dict[str, Any]:
         "sources": [{"id": key, **_json(source)} for key, source in site.sources.items()],
         "topics": [{"id": key, **_json(topic)} for key, topic in site.topics.items()],
         "glossary": dict(site.glossary),
+        "edition": _json(site.edition) if site.edition else None,
     }
 
 

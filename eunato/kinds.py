@@ -26,6 +26,7 @@ from .model import (
     Analysis,
     Area,
     Declaration,
+    Edition,
     Glossary,
     Item,
     Operation,
@@ -70,6 +71,7 @@ class Registry:
     entry: type[BaseModel] | None  # the model of one entry, for messages about its fields
     singular: str
     plural: str
+    holds: str  # what the file holds, for the message when it is missing: "every cited document, once"
     required: bool = False
     table: Table | None = None
 
@@ -156,9 +158,20 @@ KINDS: tuple[Kind, ...] = (
 )
 
 REGISTRIES: tuple[Registry, ...] = (
-    Registry("sources", Sources, Source, "source", "sources", required=True, table=columns.SOURCE_LIST),
-    Registry("topics", Topics, Topic, "topic", "topics", table=columns.TOPIC_LIST),
-    Registry("glossary", Glossary, None, "glossary entry", "glossary entries"),
+    Registry(
+        "sources",
+        Sources,
+        Source,
+        "source",
+        "sources",
+        "every cited document, once",
+        required=True,
+        table=columns.SOURCE_LIST,
+    ),
+    Registry("topics", Topics, Topic, "topic", "topics", "the topics items name", table=columns.TOPIC_LIST),
+    Registry("glossary", Glossary, None, "glossary entry", "glossary entries", "each acronym and its meaning"),
+    # Not a list but one mapping: the edition's number and date, shown in the footer and every citation.
+    Registry("edition", Edition, Edition, "edition", "editions", "the edition's version and date", required=True),
 )
 
 _KINDS = {kind.name: kind for kind in KINDS}

@@ -123,7 +123,7 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
         raise DataError(reader.problems, placeholders=reader.placeholders)
     registries = {
         registry.name: (
-            reader.files[registry.name][REGISTRY_KEY].record if REGISTRY_KEY in reader.files[registry.name] else {}
+            reader.files[registry.name][REGISTRY_KEY].record if REGISTRY_KEY in reader.files[registry.name] else None
         )
         for registry in REGISTRIES
     }
@@ -163,7 +163,7 @@ def _read_registry(reader: Reader, registry: Registry) -> None:
                 path,
                 1,
                 "(file)",
-                f"the file is missing; expected data/{registry.name}.yml listing every {registry.singular} once",
+                f"the file is missing; expected data/{registry.name}.yml with {registry.holds}",
             )
         return
     document = reader.document(path)

@@ -110,6 +110,10 @@ def uncited(paragraph: str) -> str:
 # --- Dates and counts --------------------------------------------------------------------
 
 
+def edition_date(found: object) -> str:
+    return f"the edition is dated {found}; expected the day it was published, YYYY-MM-DD"
+
+
 def period_reversed(start: object, end: object) -> str:
     return f"the period starts ({start}) after it ends ({end}); expected start <= end"
 

@@ -91,6 +91,12 @@ def _expand(nav: list[Any], site: Site) -> list[Any]:
     return expanded
 
 
+def copyright_line(written: str | None, site: Site) -> str:
+    """mkdocs.yml's copyright line with the record's edition, so every page says what edition it shows."""
+    edition = f"Edition {site.edition.version} of {site.edition.date.display()}." if site.edition else ""
+    return " ".join(part for part in (written, edition) if part)
+
+
 def tooltips(site: Site) -> dict[str, str]:
     """The glossary as Markdown's abbr extension takes it, so every acronym gets a tooltip wherever it appears."""
     return {term: " ".join(expansion.split()) for term, expansion in site.glossary.items()}

@@ -18,7 +18,7 @@ from . import kinds
 from .dates import PartialDate
 from .kinds import KINDS, UnknownKind
 from .links import references
-from .model import Item, Report, Source, Topic
+from .model import Edition, Item, Report, Source, Topic
 from .problems import Problem
 from .timeline import Event
 
@@ -32,6 +32,7 @@ class Site:
         sources: Mapping[str, Source] | None = None,
         topics: Mapping[str, Topic] | None = None,
         glossary: Mapping[str, str] | None = None,
+        edition: Edition | None = None,
         placeholders: Iterable[Problem] = (),
         uncited: Iterable[Problem] = (),
     ):
@@ -40,6 +41,8 @@ class Site:
         self.sources: dict[str, Source] = dict(sources or {})
         self.topics: dict[str, Topic] = dict(topics or {})
         self.glossary: dict[str, str] = dict(glossary or {})
+        # Which edition of the record this is (data/edition.yml); the date counts are stated for.
+        self.edition = edition
         # Values `python -m eunato new` left for the editor: shown in the preview, refused by `check` and `--strict`.
         self.placeholders: list[Problem] = sorted(placeholders)
         # Paragraphs of prose that cite no source, for `python -m eunato check --uncited`.

@@ -242,6 +242,11 @@ CASES = {
         "PACE: 5\n",
         "data/glossary.yml:1: PACE: found the number 5; expected text",
     ),
+    "an edition dated to the month": (
+        "edition.yml",
+        "version: '0.2'\ndate: 2026-12\n",
+        "data/edition.yml:1: (file): the edition is dated 2026-12; expected the day it was published, YYYY-MM-DD",
+    ),
     "a mapping used as a key": (
         "actions/2016-2.yml",
         VALID_ACTION + "? {a: 1}\n: x\n",
@@ -276,9 +281,13 @@ LAYOUT: dict[str, tuple[Callable[[Path], object], str]] = {
         lambda data: (data / "actions" / "2016-3.md").write_text("x"),
         "data/actions/2016-3.md:1: (file): not a data file; expected a YAML file named <id>.yml in data/actions/",
     ),
+    "no edition": (
+        lambda data: (data / "edition.yml").unlink(),
+        "data/edition.yml:1: (file): the file is missing; expected data/edition.yml with the edition's version and date",
+    ),
     "no list of sources": (
         lambda data: (data / "sources.yml").unlink(),
-        "data/sources.yml:1: (file): the file is missing; expected data/sources.yml listing every source once",
+        "data/sources.yml:1: (file): the file is missing; expected data/sources.yml with every cited document, once",
     ),
     "a file that is not UTF-8": (
         lambda data: (data / "actions" / "2016-2.yml").write_bytes(

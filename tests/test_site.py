@@ -200,6 +200,12 @@ def test_a_pipe_in_a_title_stays_inside_its_table_cell(project, tmp_path):
     assert cells[-1].get_text(strip=True) == "Left | right"
 
 
+def test_every_page_names_the_edition_of_the_record_it_shows(fixture_site, fixture_build):
+    edition = f"Edition {fixture_site.edition.version} of {fixture_site.edition.date.display()}."
+    for path in ("", "actions/2016-10/", "sources/"):
+        assert edition in " ".join(Page(fixture_build, path).soup.select_one("footer").get_text().split())
+
+
 # --- Pages made from all the data at once -----------------------------------------------
 
 

@@ -5,7 +5,7 @@ from .analyses import Analysis
 from .base import ID_PATTERN, PLACEHOLDER, End, Id, Item, Markdown, Record, Reference, Text
 from .declarations import Declaration, ProposalSet, Signatory
 from .operations import Milestone, Operation, Side
-from .registries import Glossary, Source, Sources, Topic, Topics
+from .registries import Edition, Glossary, Source, Sources, Topic, Topics
 from .reports import Mentions, Period, Report
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Analysis",
     "Area",
     "Declaration",
+    "Edition",
     "End",
     "Glossary",
     "Id",

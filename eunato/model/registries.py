@@ -33,6 +33,21 @@ class Source(Record):
         return self
 
 
+class Edition(Record):
+    """Which edition of the record this is: cited with every page, so a citation names what the reader saw."""
+
+    version: Text = Field(
+        description="The edition's number, e.g. '1.1'; raised whenever a changed record is published."
+    )
+    date: PartialDate = Field(description="The day this edition was published: YYYY-MM-DD.")
+
+    @model_validator(mode="after")
+    def _to_the_day(self) -> Edition:
+        if self.date.precision != "day":
+            raise ValueError(messages.edition_date(self.date))
+        return self
+
+
 class Topic(Record):
     title: Text
     summary: Markdown | None = None
