@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from eunato import DataError, figures, load_site
+from eunato import DataError, figures, load_site, membership
 from eunato import mkdocs_adapter as adapter
 from eunato.chart_cache import charts_for
 from eunato.exports import export_files, tables
@@ -39,9 +39,15 @@ def define_env(env: Any) -> None:
     cache = project / ".cache"
     downloads, charts = export_files(site), charts_for(site, cache=cache / "charts")
     templates = Path(env.conf["docs_dir"]) / "templates"
-    renderer = Renderer(
-        site, templates, cache / "templates", downloads=downloads, tables=tables(), charts=charts, figures=figures
-    )
+    # Published to every template: the downloads, the charts, and the modules that compute what pages show.
+    published = {
+        "downloads": downloads,
+        "tables": tables(),
+        "charts": charts,
+        "figures": figures,
+        "membership": membership,
+    }
+    renderer = Renderer(site, templates, cache / "templates", **published)
     env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})
 
     @env.macro

@@ -135,9 +135,8 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
 
 
 def _with_cited(item: Item) -> Item:
-    """The item with every source it cites under `sources`: those cited inline first, then the others it lists."""
-    inline = links.cited(item)
-    return item.model_copy(update={"sources": [*inline, *(source for source in item.sources if source not in inline)]})
+    """The item with every source it cites under `sources`: inline first, then those its fields name, then the rest."""
+    return item.model_copy(update={"sources": links.sources_of(item)})
 
 
 def _check_layout(reader: Reader) -> None:
@@ -284,7 +283,7 @@ def _check_citations(reader: Reader) -> None:
                     reader.uncited.append(Problem(file.name, line, field_name(where), messages.uncited(paragraph)))
     for kind in KINDS:
         for file in reader.valid(kind.name).values():
-            if not file.record.sources and not links.cited(file.record):
+            if not links.sources_of(file.record):
                 reader.problems.append(file.problem(("sources",), messages.cites_nothing()))
 
 
