@@ -14,11 +14,8 @@ from .. import messages
 from ..dates import PartialDate
 from .base import Item, Markdown, Record, SourceId, Text
 
-BODIES = {
-    "eu": "the European Union (from 1958 the European Communities)",
-    "nato": "NATO",
-    "pfp": "NATO's Partnership for Peace",
-}
+# How a page names each organisation a state can belong to.
+BODIES = {"eu": "European Union", "nato": "NATO", "pfp": "Partnership for Peace"}
 
 
 class Membership(Record):
@@ -39,6 +36,10 @@ class Membership(Record):
         if self.left is not None and self.left.last_day < self.joined.first_day:
             raise ValueError(messages.ends_before_start(self.joined, self.left))
         return self
+
+    @property
+    def body_name(self) -> str:
+        return BODIES[self.body]
 
     def holds_on(self, day: PartialDate) -> bool:
         """Whether the state belonged on `day` (a date known to the month or year counts from its first day)."""
