@@ -1,6 +1,8 @@
 # Two commands on a fresh machine (Debian/Ubuntu with python3 and python3-venv):
 #   make serve   set up, then serve the site at http://127.0.0.1:8000 (rebuilds when data/ changes)
 #   make test    set up, then run every test
+#   make build   set up, then build the site into site/ with the PDF of the whole record and the
+#                offline edition beside its pages (what the Pages workflow publishes; needs Chromium)
 # Set-up is a virtual environment in .venv with the pinned versions of requirements*.txt;
 # it is redone only when those files change. `make test` also installs what the checks run with,
 # each only when it is missing: the Nu HTML checker (npm ci in tests/nu), a Java runtime for it
@@ -49,8 +51,10 @@ lint: $(VENV)/.test-installed
 check: $(VENV)/.site-installed
 	$(BIN)/python -m eunato check
 
-build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+# The site with --strict, the PDF of the whole record and the offline edition (eunato/publish.py):
+# an offline build first (zipped, and printed to PDF by Chromium), then the site with both files.
+build: $(VENV)/.build-installed $(CHROMIUM)
+	$(BIN)/python -m eunato build --site-dir site
 
 bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json $(CHROMIUM)
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/run.py
@@ -75,7 +79,7 @@ $(CHROMIUM):
 	if apt-cache show --no-all-versions chromium 2>/dev/null | grep -q '^Filename:'; then \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
 	else \
-	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt && \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-build.txt && \
 	  $(BIN)/python -m playwright install --with-deps chromium && \
 	  $(SUDO) ln -sf "$$($(BIN)/python -c 'from playwright.sync_api import sync_playwright; p = sync_playwright().start(); print(p.chromium.executable_path); p.stop()')" $@; \
 	fi
@@ -91,7 +95,11 @@ $(VNU_JAR): tests/nu/package.json tests/nu/package-lock.json
 	cd tests/nu && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+$(VENV)/.build-installed: requirements-build.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-build.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.build-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 

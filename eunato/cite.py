@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -287,6 +288,18 @@ def cite_all(citer: Citer, pages: list[tuple[str, str, str]]) -> tuple[dict[str,
         downloads = {label: urls.citation_path(work.key, ext) for label, (ext, _) in FORMATS.items()}
         shown[key] = Cited(work, citer.citation_key(work), citer.texts(work), downloads)
     return shown, files
+
+
+def citation_file(text: str, site: Site) -> str:
+    """CITATION.cff (the record cited as a dataset, hand-written) with the version and date of the
+    edition: `python -m eunato citation` writes them, a test says when they differ."""
+    if not site.edition:
+        return text
+    for key, value in (("version", site.edition.version), ("date-released", site.edition.date.iso())):
+        text, found = re.subn(rf"^{key}:.*$", f'{key}: "{value}"', text, count=1, flags=re.MULTILINE)
+        if not found:
+            text = text.rstrip("\n") + f'\n{key}: "{value}"\n'
+    return text
 
 
 def script_json(value: Any) -> str:
