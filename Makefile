@@ -22,6 +22,8 @@ export CHROMIUM ?= /usr/bin/chromium
 JAVA ?= $(shell command -v java || echo /usr/bin/java)
 export JAVA := $(JAVA)
 VNU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
+# cffconvert, which checks CITATION.cff, in a virtual environment of its own (it needs an older jsonschema).
+CFF_VENV := tests/cff/.venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve test test-fast lint check build clean bench profile
@@ -30,7 +32,7 @@ serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
 
 # What every test needs but a browser.
-TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA)
+TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA) $(CFF_VENV)/.installed
 
 # Every test: the static checks first (seconds), then pytest.
 test: $(TEST_SETUP) $(CHROMIUM)
@@ -63,7 +65,7 @@ profile: $(VENV)/.bench-installed
 	$(BIN)/pyinstrument -r html -o bench/profile.html -m mkdocs build --strict --quiet -d "$$(mktemp -d)"
 
 clean:
-	rm -rf site $(VENV) bench/node_modules tests/nu/node_modules
+	rm -rf site build $(VENV) bench/node_modules tests/nu/node_modules $(CFF_VENV)
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -101,6 +103,11 @@ $(VENV)/.build-installed: requirements-build.txt $(VENV)/.site-installed
 
 $(VENV)/.test-installed: requirements-test.txt $(VENV)/.build-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(CFF_VENV)/.installed: tests/cff/requirements.txt
+	test -x $(CFF_VENV)/bin/python || $(PYTHON) -m venv $(CFF_VENV)
+	$(CFF_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/cff/requirements.txt
 	touch $@
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.site-installed

@@ -186,8 +186,8 @@ def require_site_url(config: MkDocsConfig) -> str:
     url = config.site_url or (config.repo_url and github_pages_url(config.repo_url))
     if not url:
         raise PluginError(
-            "the Atom feed and the citations need the site's own address: set site_url in mkdocs.yml "
-            "(it is derived from repo_url only for a GitHub repository)"
+            "the Atom feed of progress reports needs the site's own address: set site_url in mkdocs.yml "
+            "(it is derived from repo_url only for a GitHub repository); so do the citations of every page"
         )
     return url if url.endswith("/") else url + "/"
 
@@ -238,7 +238,9 @@ def head_metadata(page: Page, citer: Citer, published: Publication, downloads: d
     """What reference managers and search engines read in a page's head (overrides/main.html writes it):
     Highwire Press `citation_*` tags, and schema.org JSON-LD; on the Open data page, the record as a Dataset."""
     src_uri = page.file.src_uri
-    work = citer.page(src_uri, page.title or "", str(page.meta.get("description", "")))
+    # The page's own title (its front matter's), not a shorter one the navigation may give it.
+    title = str(page.meta.get("title") or page.title or "")
+    work = citer.page(src_uri, title, str(page.meta.get("description", "")))
     pdf = published.online(urls.PDF) if urls.PDF in published.files else None
     front = src_uri in ("index.md", urls.DATA_PAGE)
     page.meta["citation_tags"] = citer.meta_tags(work, pdf_url=pdf if front else None)
