@@ -132,7 +132,7 @@ def test_the_open_data_page_describes_the_record_as_a_dataset_with_its_downloads
 
 def test_every_item_page_offers_a_ready_citation_in_two_styles_naming_the_edition(built):
     site, site_dir = built
-    for path, item in item_pages(site):
+    for path, _item in item_pages(site):
         page = Page(site_dir, path)
         block = page.section("Cite this page")
         styles = [dt.get_text(strip=True) for dt in block.select("dl.cite dt")]
@@ -157,7 +157,7 @@ def test_every_item_page_offers_a_ready_citation_in_two_styles_naming_the_editio
 def downloads_of(site_dir: Path, path: str) -> dict[str, str]:
     page = Page(site_dir, path)
     return {
-        a.get_text(): (site_dir / page.resolve(a["href"])).read_text(encoding="utf-8")
+        a.get_text(): (site_dir / str(page.resolve(a["href"]))).read_text(encoding="utf-8")
         for a in page.content.select("a[download]")
         if a.get_text() in ("BibTeX", "RIS", "CSL-JSON")
     }
