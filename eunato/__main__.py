@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         "(what `make build` runs; needs Chromium)",
     )
     build.add_argument("--site-dir", default=Path("site"), type=Path, help="where to write the site (default: site)")
+    build.add_argument(
+        "--work-dir", default=Path("build"), type=Path, help="where the offline build and the files go (default: build)"
+    )
     arguments = parser.parse_args(argv)
     if arguments.command == "new":
         options = {key: value for key, value in vars(arguments).items() if key not in ("command", "what", "data")}
@@ -123,7 +126,7 @@ def _build(arguments: argparse.Namespace) -> int:
     from .publish import BuildError, build  # noqa: PLC0415  # needs what `make build` installs
 
     try:
-        times = build(Path.cwd(), arguments.site_dir)
+        times = build(Path.cwd(), arguments.site_dir, arguments.work_dir)
     except (BuildError, DataError) as error:
         print(error, file=sys.stderr)
         return 1
