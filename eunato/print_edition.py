@@ -23,6 +23,14 @@ from . import urls
 from .kinds import KINDS
 from .site import Site
 
+# What it reads of the built pages, which Material writes: the navigation of the home page, each
+# page's article, its stylesheets. The only markup of the theme this module knows.
+NAVIGATION = "nav.md-nav--primary"
+NAVIGATION_LINK = "a.md-nav__link[href]"
+NAVIGATION_SECTION = "md-nav__item--nested"
+ARTICLE = "article.md-content__inner"
+CONTENT_CLASS = "md-typeset"  # the class Material's stylesheet styles content by
+
 # Where the combined document is written, in the built site's folder so that its stylesheets and
 # charts load by the same relative paths; removed once printed.
 FILE_NAME = "print-edition.html"
@@ -46,7 +54,7 @@ def parts(site_dir: Path, site: Site) -> list[Part]:
     """The pages in the order of the site's navigation; after each kind's index page, every one of its
     items the navigation leaves out (actions, operations), in the kind's order."""
     home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
-    nav = home.select_one("nav.md-nav--primary")
+    nav = home.select_one(NAVIGATION)
     indexes = {urls.page_path(kind.name).removesuffix(".md") + ".html": kind for kind in KINDS}
     items = {f"{kind.name}/{item.id}.html" for kind in KINDS for item in site.items(kind.name)}
     found: list[Part] = []
@@ -58,12 +66,12 @@ def parts(site_dir: Path, site: Site) -> list[Part]:
             seen.add(path)
             found.append(Part(path, level, f"p{len(found) + 1}", section))
 
-    for link in nav.select("a.md-nav__link[href]") if nav else []:
+    for link in nav.select(NAVIGATION_LINK) if nav else []:
         path = posixpath.normpath(urlsplit(str(link["href"])).path)
         if not path.endswith(".html") or path in seen:
             continue
         sections = [
-            li for li in link.parents if li.name == "li" and "md-nav__item--nested" in li.get_attribute_list("class")
+            li for li in link.parents if li.name == "li" and NAVIGATION_SECTION in li.get_attribute_list("class")
         ]
         label = sections[0].find("label") if sections else None
         title = " ".join(label.get_text().split()) if label else ""
@@ -105,7 +113,7 @@ def combined(site_dir: Path, site: Site) -> str:
     head.append(_new(document, "link", rel="stylesheet", href=STYLESHEET))
     for name, value in _one(home, "body").attrs.items():
         body[name] = value
-    content = _new(document, "div", **{"class": "md-typeset print-edition"})
+    content = _new(document, "div", **{"class": f"{CONTENT_CLASS} print-edition"})
     body.append(content)
     content.append(_title_page(document, site, site_name, site_url, description))
     content.append(_contents(document, found, site_dir))
@@ -200,7 +208,7 @@ def _toc_line(document: BeautifulSoup, text: str, anchor: str) -> Tag:
 
 def _page_title(file: Path) -> str:
     page = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-    heading = page.select_one("article.md-content__inner h1")
+    heading = page.select_one(f"{ARTICLE} h1")
     if heading is None:
         return file.stem
     for mark in heading.select("a.headerlink"):
@@ -210,7 +218,7 @@ def _page_title(file: Path) -> str:
 
 def _page(document: BeautifulSoup, part: Part, site_dir: Path, anchors: dict[str, str], site_url: str) -> Tag:
     page = BeautifulSoup((site_dir / part.path).read_text(encoding="utf-8"), "lxml")
-    article = page.select_one("article.md-content__inner")
+    article = page.select_one(ARTICLE)
     section = _new(document, "section", id=part.anchor, **{"class": f"print-page print-page--level-{part.level}"})
     if article is None:
         return section
