@@ -8,7 +8,7 @@
       if (text.nextElementSibling && text.nextElementSibling.classList.contains("cite-copy")) return;
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "cite-copy md-button";
+      button.className = "cite-copy";
       button.textContent = "Copy";
       var style = text.closest("dd").previousElementSibling;
       button.setAttribute("aria-label", "Copy the " + (style ? style.textContent : "") + " citation");
