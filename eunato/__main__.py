@@ -9,6 +9,7 @@ from pathlib import Path
 from . import DataError, load_site, messages
 from .cite import citation_file
 from .kinds import KINDS
+from .model.strategies import ISSUERS, TYPES
 from .problems import print_github_annotations
 from .scaffold import NEXT_STEPS, Refused, create
 from .schemas import write_headers, write_schemas
@@ -71,7 +72,18 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     operation.add_argument("item_id", metavar="id", help="its id and file name, e.g. black-sea")
     operation.add_argument("--start", required=True, help="when it started: YYYY-MM-DD, YYYY-MM or YYYY")
     operation.add_argument("--kind", choices=["operation", "mechanism"], default="operation")
-    for parser in (report, action, operation):
+    state = what.add_parser("state", help="a state: its membership of the EU, NATO and the Partnership for Peace")
+    state.add_argument("item_id", metavar="id", help="its id and file name, e.g. north-macedonia")
+    state.add_argument("--name", required=True, help="its short name in English, e.g. 'North Macedonia'")
+    strategy = what.add_parser("strategy", help="a strategy, summit declaration or set of Council conclusions")
+    strategy.add_argument("item_id", metavar="id", help="its id and file name, e.g. nato-2026-ankara-declaration")
+    strategy.add_argument("--issuer", required=True, choices=list(ISSUERS))
+    strategy.add_argument("--type", dest="kind", required=True, choices=list(TYPES))
+    strategy.add_argument("--date", required=True, help="when it was adopted: YYYY-MM-DD")
+    turning_point = what.add_parser("turning-point", help="an event that changed the partnership")
+    turning_point.add_argument("item_id", metavar="id", help="its id and file name, e.g. 2022-russia-invades-ukraine")
+    turning_point.add_argument("--date", required=True, help="when it happened: YYYY-MM-DD, YYYY-MM or YYYY")
+    for parser in (report, action, operation, state, strategy, turning_point):
         parser.add_argument(
             "--source", help="cite this existing id of data/sources.yml (default: add a new entry for you to describe)"
         )

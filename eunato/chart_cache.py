@@ -19,7 +19,7 @@ from .figures import Chart
 from .kinds import KINDS
 from .site import Site
 
-_DRAWING_CODE = [Path(__file__).with_name(name) for name in ("charts.py", "figures.py")]
+_DRAWING_CODE = [Path(__file__).with_name(name) for name in ("charts.py", "figures.py", "membership.py")]
 
 
 def charts_for(site: Site, cache: Path | None) -> dict[str, Chart]:

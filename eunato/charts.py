@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
 
-from . import figures, text
+from . import figures, membership, text
 from .dates import PartialDate
 from .figures import Chart
 from .site import Site
@@ -246,7 +246,47 @@ def _operations(site: Site) -> Chart:
     )
 
 
-CHARTS: list[Callable[[Site], Chart]] = [_actions_per_area, _coverage, _reports, _operations]
+def _membership(site: Site) -> Chart:
+    title = "Members of the EU, of NATO and of both, year by year"
+    years = membership.by_year(site)
+    figure, (axes,) = _figure(title, rows=9)
+    labels = [str(row.day.year) for row in years]
+    bottom = [0] * len(years)
+    for colour, label, counts in (
+        (ORGANISATIONS["EU and NATO"], "In both", [len(row.both) for row in years]),
+        (ORGANISATIONS["EU"], "EU only", [len(row.eu_only) for row in years]),
+        (ORGANISATIONS["NATO"], "NATO only", [len(row.nato_only) for row in years]),
+    ):
+        axes.bar(range(len(years)), counts, bottom=bottom, color=colour, label=label, width=0.85)
+        bottom = [below + count for below, count in zip(bottom, counts, strict=True)]
+    step = max(1, len(years) // 12)
+    axes.set_xticks(range(0, len(years), step), labels[::step])
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylabel("States")
+    _legend(figure, axes)
+    as_of = f"; the last bar is {years[-1].day.display()}, the date of this edition" if years else ""
+    return Chart(
+        "membership",
+        title,
+        f"{title}: for each year, a bar split into the states in both organisations, in the EU only and in NATO "
+        f"only, at the end of the year{as_of}. The figures are in the table below.",
+        ("Year", "EU members", "NATO Allies", "In both", "EU only", "NATO only"),
+        [
+            (
+                row.day.display() if row is years[-1] else str(row.day.year),
+                str(len(row.eu)),
+                str(len(row.nato)),
+                str(len(row.both)),
+                str(len(row.eu_only)),
+                str(len(row.nato_only)),
+            )
+            for row in years
+        ],
+        _svg(figure),
+    )
+
+
+CHARTS: list[Callable[[Site], Chart]] = [_actions_per_area, _coverage, _reports, _operations, _membership]
 
 
 # --- Drawing helpers -------------------------------------------------------------------

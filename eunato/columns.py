@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from . import urls
-from .model import Report
+from .model import Report, State
 
 if TYPE_CHECKING:
     from .site import Site
@@ -96,7 +97,7 @@ def report_mentions(site: Site) -> list[Mention]:
     return [
         Mention(report.id, kind, target)
         for report in site.of(Report).values()
-        for kind in ("areas", "actions", "operations")
+        for kind in ("areas", "actions", "operations", "states")
         for target in getattr(report.mentions, kind)
     ]
 
@@ -200,11 +201,11 @@ REPORTS = Table(
 )
 REPORT_MENTIONS = Table(
     "report-mentions",
-    "mention of an area, action or operation by a report",
+    "mention of an area, action, operation or state by a report",
     (
         Column("report", "Id of the report (see reports.csv)."),
-        Column("kind", "What it mentions: areas, actions or operations (the name of the CSV file to look in)."),
-        Column("id", "Id of the area, action or operation it mentions."),
+        Column("kind", "What it mentions: areas, actions, operations or states (the name of the CSV file to look in)."),
+        Column("id", "Id of the area, action, operation or state it mentions."),
     ),
     rows=report_mentions,
 )
@@ -231,6 +232,69 @@ OPERATIONS = Table(
         SUMMARY,
         Column("areas", "Ids of the cooperation areas it serves, separated by spaces.", ids),
         Column("actions", "Ids of the common actions it serves, separated by spaces.", ids),
+        TOPICS,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+STATES = Table(
+    "states",
+    "state that has belonged to the EU or NATO, or a partner with a role in the record",
+    (ID, Column("name"), SUMMARY, SOURCES, UNCERTAIN),
+)
+MEMBERSHIPS = Table(
+    "memberships",
+    "period of a state in the EU, NATO or NATO's Partnership for Peace",
+    (
+        Column("state", "Id of the state (see states.csv)."),
+        Column(
+            "body",
+            "'eu' (the European Communities from 1958, the EU since 1993), 'nato' or 'pfp' (Partnership for Peace).",
+        ),
+        Column("joined", f"When it joined: {DATE}."),
+        Column("joined_source", "Id of the source that gives that date (see sources.csv)."),
+        Column("left", f"The last day of membership ({DATE}); empty while it lasts."),
+        Column("left_source", "Id of the source that gives that date; empty while it lasts."),
+    ),
+    rows=lambda site: [
+        SimpleNamespace(state=state.id, **dict(period))
+        for state in site.of(State).values()
+        for period in state.memberships
+    ],
+)
+STRATEGIES = Table(
+    "strategies",
+    "strategy, summit declaration or set of conclusions that frames the partnership",
+    (
+        ID,
+        TITLE,
+        Column("issuer", "'nato' or 'eu'."),
+        Column("type", "'strategic-concept', 'strategy', 'summit-declaration' or 'council-conclusions'."),
+        Column("date", f"When it was adopted: {DATE}."),
+        Column("adopted_by"),
+        SUMMARY,
+        Column(
+            "on_partner", "What it says about the other organisation (Markdown, cited inline); empty if not recorded."
+        ),
+        Column(
+            "areas",
+            "The areas it speaks to, as area ids separated by spaces (what it says is in the JSON).",
+            ids,
+        ),
+        TOPICS,
+        SOURCES,
+        UNCERTAIN,
+    ),
+)
+TURNING_POINTS = Table(
+    "turning-points",
+    "event that changed the partnership",
+    (
+        ID,
+        TITLE,
+        Column("date", f"When it happened: {DATE}."),
+        SUMMARY,
+        Column("states", "Ids of the states it concerns (see states.csv), separated by spaces.", ids),
         TOPICS,
         SOURCES,
         UNCERTAIN,

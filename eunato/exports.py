@@ -27,7 +27,7 @@ from .site import Site
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 # JSON Schema of each model, named as one of its records: data/schemas/action.json
 SCHEMAS: dict[str, type[BaseModel]] = {
-    **{kind.singular: kind.model for kind in KINDS},
+    **{kind.slug: kind.model for kind in KINDS},
     **{registry.singular: registry.entry for registry in REGISTRIES if registry.entry},
 }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
-from .model import Action, Area, Operation, ProposalSet, Report
+from .model import Action, Area, Operation, ProposalSet, Report, Strategy
 from .site import Site
 
 
@@ -114,6 +114,26 @@ def topics_used(site: Site, kind: str) -> list[tuple[str, Any]]:
     """The topics that items of `kind` name, as `(id, topic)` in the order of data/topics.yml."""
     used = {topic for item in site.items(kind) for topic in getattr(item, "topics", [])}
     return [(topic_id, topic) for topic_id, topic in site.topics.items() if topic_id in used]
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What one strategy or summit text says: about the other organisation, or in one area."""
+
+    strategy: Any
+    text: str
+
+
+def stances_on_partner(site: Site, issuer: str) -> list[Stance]:
+    """What the texts of `issuer` ('nato' or 'eu') say about the other organisation, oldest first."""
+    return [Stance(s, s.on_partner) for s in site.of(Strategy).values() if s.issuer == issuer and s.on_partner]
+
+
+def stances_in_area(site: Site, area_id: str, issuer: str) -> list[Stance]:
+    """What the texts of `issuer` ask of the partnership in one area, oldest first."""
+    return [
+        Stance(s, s.areas[area_id]) for s in site.of(Strategy).values() if s.issuer == issuer and area_id in s.areas
+    ]
 
 
 def mentions(site: Site) -> list[Mentioned]:

@@ -34,8 +34,11 @@ from .model import (
     Report,
     Source,
     Sources,
+    State,
+    Strategy,
     Topic,
     Topics,
+    TurningPoint,
 )
 from .text import count, natural_key
 
@@ -58,6 +61,11 @@ class Kind:
     in_nav: bool
     tables: tuple[Table, ...] = ()  # its CSV downloads; the first holds one row per item
     events: Callable[[Any], Iterable[timeline.Event]] | None = None  # its dates on the Timeline page
+
+    @property
+    def slug(self) -> str:
+        """One item's name in file names: its item template `<slug>.md` and its JSON Schema: `turning-point`."""
+        return self.singular.replace(" ", "-")
 
     def count(self, number: int) -> str:
         """`3 actions`, `1 analysis`."""
@@ -154,6 +162,39 @@ KINDS: tuple[Kind, ...] = (
         "Analysis",
         order=lambda item, site: (item.title, natural_key(item.id)),
         in_nav=True,
+    ),
+    Kind(
+        "states",
+        State,
+        "state",
+        "states",
+        "Members of both",
+        order=lambda item, site: (item.name, natural_key(item.id)),
+        in_nav=False,
+        tables=(columns.STATES, columns.MEMBERSHIPS),
+        events=timeline.memberships,
+    ),
+    Kind(
+        "strategies",
+        Strategy,
+        "strategy",
+        "strategies",
+        "Strategies and summit texts",
+        order=lambda item, site: (item.date, natural_key(item.id)),
+        in_nav=False,
+        tables=(columns.STRATEGIES,),
+        events=timeline.adopted,
+    ),
+    Kind(
+        "turning-points",
+        TurningPoint,
+        "turning point",
+        "turning points",
+        "Turning points",
+        order=lambda item, site: (item.date, natural_key(item.id)),
+        in_nav=True,
+        tables=(columns.TURNING_POINTS,),
+        events=timeline.happened,
     ),
 )
 

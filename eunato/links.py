@@ -76,6 +76,16 @@ def prose(record: BaseModel) -> Iterator[tuple[Location, str]]:
     return ((location, text) for location, text, is_prose in texts(record) if is_prose)
 
 
+def sources_of(item: BaseModel) -> list[str]:
+    """Every source `item` rests on, each once: those its prose cites, in the order of first citation,
+    then those its fields name (a membership's `joined_source`), then those its `sources` lists."""
+    named = [
+        source_id for location, kind, source_id in references(item) if kind == "sources" and location[0] != "sources"
+    ]
+    listed = getattr(item, "sources", [])
+    return list(dict.fromkeys([*cited(item), *named, *listed]))
+
+
 def cited(record: BaseModel) -> list[str]:
     """The source ids `record` cites in its prose, each once, in the order of first citation."""
     ids: dict[str, None] = {}

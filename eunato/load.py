@@ -7,100 +7,22 @@ Layout (the folder is the kind, the file name is the id; kinds.py lists the kind
     data/operations/kosovo.yml          data/sources.yml  data/topics.yml  data/glossary.yml
 
 Reading happens in three passes: each file alone (YAML, then its model), the references between
-files (every id names something that exists), then the rules that need the whole record (rules.py).
+files (every id names something that exists, every citation: checks.py), then the rules that need
+the whole record (rules.py). The files as read, and the problems found, are held by reader.py.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
-
-from . import citations, kinds, links, messages, rules
+from . import checks, kinds, links, messages, rules
 from .kinds import KINDS, REGISTRIES, Kind, Registry
-from .links import references
-from .model import ID_PATTERN, PLACEHOLDER, Item
-from .problems import DataError, Location, Problem, field_name
+from .model import ID_PATTERN, Item
+from .problems import DataError, Problem
+from .reader import REGISTRY_KEY, YAML_SUFFIXES, DataFile, Reader, item_files
 from .site import Site
-from .yaml_source import Document, YamlProblem, read_document
-
-YAML_SUFFIXES = (".yml", ".yaml")
-REGISTRY_KEY = "-"  # a registry is one file: the single entry of its folder in `Reader.files`
-
-
-@dataclass
-class DataFile:
-    """One data file as read: where it is (for messages), its lines, and its record once valid."""
-
-    name: str
-    document: Document
-    record: Any = None
-
-    def problem(self, location: Location, message: str) -> Problem:
-        return Problem(self.name, self.document.line_of(location), field_name(location), message)
-
-
-@dataclass
-class Reader:
-    data_dir: Path
-    root: Path
-    problems: list[Problem] = field(default_factory=list)
-    placeholders: list[Problem] = field(default_factory=list)
-    uncited: list[Problem] = field(default_factory=list)  # paragraphs of prose without a citation
-    files: dict[str, dict[str, DataFile]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.root = self.root.resolve()
-        self.files = {name: {} for name in [*kinds.NAMES, *(registry.name for registry in REGISTRIES)]}
-
-    def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-    def add(self, path: Path, line: int, field: str, message: str) -> None:
-        self.problems.append(Problem(self.display(path), line, field, message))
-
-    def document(self, path: Path) -> Document | None:
-        try:
-            document = read_document(path)
-        except YamlProblem as problem:
-            self.add(path, problem.line, "(file)", problem.message)
-            return None
-        self.note_placeholders(path, document)
-        return document
-
-    def note_placeholders(self, path: Path, document: Document) -> None:
-        for location, value in document.scalars():
-            if isinstance(value, str) and value.startswith(PLACEHOLDER):
-                expected = value[len(PLACEHOLDER) :].strip() or "your own text"
-                line = document.line_of(location)
-                self.placeholders.append(
-                    Problem(self.display(path), line, field_name(location), messages.placeholder(expected))
-                )
-
-    def validate(self, file: DataFile, schema: Any, data: Any, model: type[BaseModel] | None) -> Any:
-        try:
-            return TypeAdapter(schema).validate_python(data)
-        except ValidationError as error:
-            for detail in error.errors(include_url=False):
-                self.problems.append(file.problem(detail["loc"], messages.explain(detail, model)))
-            return None
-
-    def valid(self, kind: str) -> dict[str, DataFile]:
-        """The files of `kind` that passed their model, by id."""
-        return {item_id: file for item_id, file in self.files[kind].items() if file.record is not None}
-
-
-def item_files(data_dir: Path, kind: Kind) -> list[Path]:
-    """The data files of a kind's folder, in name order."""
-    return sorted(path for path in (data_dir / kind.name).glob("*") if path.suffix in YAML_SUFFIXES)
+from .yaml_source import Document
 
 
 def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
@@ -115,8 +37,8 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
     for kind in KINDS:
         for path in item_files(data_dir, kind):
             _read_item(reader, kind, path)
-    _check_references(reader)
-    _check_citations(reader)
+    checks.check_references(reader)
+    checks.check_citations(reader)
     for rule in rules.RULES:
         reader.problems.extend(rule(reader))
     if reader.problems:
@@ -135,9 +57,8 @@ def load_site(data_dir: Path | str, root: Path | str | None = None) -> Site:
 
 
 def _with_cited(item: Item) -> Item:
-    """The item with every source it cites under `sources`: those cited inline first, then the others it lists."""
-    inline = links.cited(item)
-    return item.model_copy(update={"sources": [*inline, *(source for source in item.sources if source not in inline)]})
+    """The item with every source it cites under `sources`: inline first, then those its fields name, then the rest."""
+    return item.model_copy(update={"sources": links.sources_of(item)})
 
 
 def _check_layout(reader: Reader) -> None:
@@ -215,80 +136,3 @@ def _read_item(reader: Reader, kind: Kind, path: Path) -> None:
 
 def suggest_id(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-item"
-
-
-def _known_ids(reader: Reader, name: str) -> set[str] | None:
-    """Ids that exist, valid or not, so one broken file does not make every mention of it 'unknown'."""
-    if not kinds.is_registry(name):
-        return set(reader.files[name])
-    registry = reader.files[name].get(REGISTRY_KEY)
-    if registry is None:
-        return set()
-    return {str(key) for key in registry.document.data} if isinstance(registry.document.data, dict) else None
-
-
-def _check_references(reader: Reader) -> None:
-    known = {name: _known_ids(reader, name) for name in reader.files}
-    for kind in KINDS:
-        for file in reader.valid(kind.name).values():
-            seen: Counter[tuple[Location, str]] = Counter()
-            for location, target_kind, target_id in references(file.record):
-                in_list = isinstance(location[-1], int)
-                seen[(location[:-1], target_id)] += in_list
-                if in_list and seen[(location[:-1], target_id)] == 2:
-                    reader.problems.append(file.problem(location, messages.listed_twice(target_id)))
-                ids = known[target_kind]
-                if ids is None or target_id in ids:
-                    continue
-                defined_in = messages.where(target_kind, kinds.is_registry(target_kind))
-                reader.problems.append(
-                    file.problem(location, messages.unknown_id(kinds.noun(target_kind), target_id, ids, defined_in))
-                )
-
-
-def _records_with_text(reader: Reader) -> Iterator[tuple[DataFile, Location, BaseModel]]:
-    """Every valid record whose text may hold citations: each item, and each entry of a registry."""
-    for kind in KINDS:
-        for file in reader.valid(kind.name).values():
-            yield file, (), file.record
-    for registry in REGISTRIES:
-        entries = reader.files[registry.name].get(REGISTRY_KEY)
-        if entries is not None and isinstance(entries.record, dict):
-            for key, entry in entries.record.items():
-                if isinstance(entry, BaseModel):
-                    yield entries, (key,), entry
-
-
-def _check_citations(reader: Reader) -> None:
-    """Citations only in prose, well formed, naming sources that exist; and note each paragraph that has none."""
-    sources = _known_ids(reader, "sources") or set()
-    for file, at, record in _records_with_text(reader):
-        for location, text, is_prose in links.texts(record):
-            where = (*at, *location)
-            if not is_prose:
-                if "[@" in text:
-                    reader.problems.append(file.problem(where, messages.citation_in_plain_text(_first_citation(text))))
-                continue
-            try:
-                found = citations.parse(text)
-            except citations.Malformed as malformed:
-                reader.problems.append(file.problem(where, messages.malformed_citation(malformed.found)))
-                continue
-            for ref in (ref for citation in found for ref in citation.refs):
-                if ref.source_id not in sources:
-                    message = messages.unknown_id("source", ref.source_id, sources, messages.where("sources", True))
-                    reader.problems.append(file.problem(where, message))
-            for paragraph in citations.paragraphs(text):
-                if not citations.has_citation(paragraph) and not paragraph.startswith(PLACEHOLDER):
-                    line = file.document.line_of_text(where, paragraph)
-                    reader.uncited.append(Problem(file.name, line, field_name(where), messages.uncited(paragraph)))
-    for kind in KINDS:
-        for file in reader.valid(kind.name).values():
-            if not file.record.sources and not links.cited(file.record):
-                reader.problems.append(file.problem(("sources",), messages.cites_nothing()))
-
-
-def _first_citation(text: str) -> str:
-    start = text.index("[@")
-    end = text.find("]", start)
-    return text[start : end + 1 if end != -1 else start + 30]

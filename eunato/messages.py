@@ -110,6 +110,14 @@ def uncited(paragraph: str) -> str:
 # --- Dates and counts --------------------------------------------------------------------
 
 
+def date_without_source(field: str) -> str:
+    return f"'{field}' has no source; expected '{field}_source' with the id of a source that gives the date"
+
+
+def source_without_date(field: str) -> str:
+    return f"'{field}_source' names a source for a date that is not given; expected '{field}' as well, or neither"
+
+
 def edition_date(found: object) -> str:
     return f"the edition is dated {found}; expected the day it was published, YYYY-MM-DD"
 

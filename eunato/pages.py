@@ -46,7 +46,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
                     urls.page_path(kind.name, item.id),
                     urls.data_file(kind.name, item.id),
                     plain(item.title),
-                    f"{kind.singular}.md",
+                    f"{kind.slug}.md",
                     description=description(item),
                     tags=tuple(plain(site.topics[topic].title) for topic in getattr(item, "topics", [])),
                     listed=kind.in_nav,
@@ -60,5 +60,5 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
 
 def description(item: Item) -> str:
     """The first words of the item's summary (a report's first highlight), as one plain line."""
-    summary = item.highlights[0] if isinstance(item, Report) else getattr(item, "summary", "")
+    summary = item.highlights[0] if isinstance(item, Report) else getattr(item, "summary", None) or ""
     return plain(summary, limit=160)

@@ -46,12 +46,14 @@ class Renderer:
         )
         self.env.filters.update(
             date=text.date,
+            on=text.on,
             span=text.span,
             count=text.count,
             share=text.share,
             size=text.size,
             cell=text.cell,
             prose=_prose,
+            sourced=_sourced,
         )
         self.env.globals.update(site=site, urls=urls, **extra)
 
@@ -122,11 +124,13 @@ class PageCitations:
 
     def mark(self, text_with_citations: str) -> Markup:
         """Escaped text whose citations are marks."""
-        escaped, marked, last = str(escape(text_with_citations)), [], 0
-        for citation in citations.parse(escaped):
-            marked += [escaped[last : citation.start].rstrip(), self._mark(citation)]
+        # Found in the text as written (escaping would turn a quote into `&#34;`, whose `;` splits citations).
+        marked: list[str] = []
+        last = 0
+        for citation in citations.parse(text_with_citations):
+            marked += [str(escape(text_with_citations[last : citation.start].rstrip())), self._mark(citation)]
             last = citation.end
-        return Markup("".join([*marked, escaped[last:]]))
+        return Markup("".join([*marked, str(escape(text_with_citations[last:]))]))
 
     def number(self, source_id: str) -> int:
         return list(self.order).index(source_id) + 1
@@ -136,6 +140,10 @@ class PageCitations:
         for source_id in listed:
             self.order.setdefault(source_id, [])
         return [(n, source_id, locators) for n, (source_id, locators) in enumerate(self.order.items(), 1)]
+
+    def mark_source(self, source_id: str) -> Markup:
+        """A citation mark for one source, for a value that is not prose (a date in a table)."""
+        return Markup(self._mark(citations.Citation(0, 0, (citations.Ref(source_id),))))
 
     def _mark(self, citation: citations.Citation) -> str:
         links = []
@@ -164,6 +172,13 @@ class PageCitations:
             f'[<span class="visually-hidden">{spoken}</span>{shown}<span class="visually-hidden">: {hint}</span>]'
             f'({target} "{hint}")'
         )
+
+
+@pass_context
+def _sourced(context: Context, source_id: str) -> Markup:
+    """`{{ period.joined_source | sourced }}`: the mark of the source that gives a value shown beside it."""
+    page: PageCitations = context["citations"]
+    return page.mark_source(source_id)
 
 
 @pass_context

@@ -22,7 +22,7 @@ from . import messages
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from .load import DataFile, Reader
+    from .reader import DataFile, Reader
 
 Rule = Callable[["Reader"], Iterator[Problem]]
 

@@ -1,4 +1,4 @@
-"""`python -m eunato new report|action|operation`: start a data file with every field in place.
+"""`python -m eunato new report|action|operation|state|strategy|turning-point`: start a data file with every field in place.
 
 What the command knows it writes (the next ordinal, the date, ids the editor named and that
 exist); what only the editor knows it leaves as a placeholder (`FILL IN: …`), which the
@@ -10,6 +10,7 @@ written as comments that say when to use them.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from . import kinds, messages, urls
 from .dates import PartialDate
 from .load import load_site, suggest_id
 from .model import ID_PATTERN, Report
+from .model.strategies import ISSUERS
 from .problems import DataError, Problem
 from .schemas import header, write_schemas
 from .site import Site
@@ -176,6 +178,40 @@ def operation_draft(
     return Draft("operations", item_id, text, source_id, entry, f"{kind_with_article} starting {when.display()}")
 
 
+def state_draft(site: Site, data_dir: Path, item_id: str, name: str, source: str | None = None) -> Draft:
+    reasons: list[str] = []
+    _new_id(site, data_dir, "states", item_id, "id", reasons)
+    source_id, entry = _source(site, source, f"state-{item_id}", None, "state", reasons)
+    if reasons:
+        raise Refused(reasons)
+    text = _draft("state", name=json.dumps(name, ensure_ascii=False), source=source_id)
+    return Draft("states", item_id, text, source_id, entry, f"the state {name}")
+
+
+def strategy_draft(
+    site: Site, data_dir: Path, item_id: str, issuer: str, kind: str, date: str, source: str | None = None
+) -> Draft:
+    reasons: list[str] = []
+    _new_id(site, data_dir, "strategies", item_id, "id", reasons)
+    when = _date("--date", date, reasons)
+    source_id, entry = _source(site, source, f"{item_id}-text", when, "strategy", reasons)
+    if reasons or when is None:
+        raise Refused(reasons)
+    text = _draft("strategy", issuer=issuer, type=kind, date=when.iso(), source=source_id)
+    return Draft("strategies", item_id, text, source_id, entry, f"a text of {ISSUERS[issuer]} of {when.display()}")
+
+
+def turning_point_draft(site: Site, data_dir: Path, item_id: str, date: str, source: str | None = None) -> Draft:
+    reasons: list[str] = []
+    _new_id(site, data_dir, "turning-points", item_id, "id", reasons)
+    when = _date("--date", date, reasons)
+    source_id, entry = _source(site, source, f"turning-point-{item_id}", None, "turning-point", reasons)
+    if reasons or when is None:
+        raise Refused(reasons)
+    text = _draft("turning-point", date=when.iso(), source=source_id)
+    return Draft("turning-points", item_id, text, source_id, entry, f"a turning point of {when.display()}")
+
+
 def write(draft: Draft, data_dir: Path) -> Path:
     """Write the new file (never over an existing one) and append its source entry, if any."""
     path = data_dir / draft.kind / f"{draft.item_id}.yml"
@@ -236,14 +272,24 @@ def _source(
     return new_id, _draft("source", made_for=made_for, source=new_id, date=date_line)
 
 
-def _draft(name: str, **values: object) -> str:
+def _draft(draft_name: str, **values: object) -> str:
     """eunato/drafts/<name>.yml with its `{fields}` filled in; what is left to write says `FILL IN:`."""
-    return (DRAFTS_DIR / f"{name}.yml").read_text(encoding="utf-8").format(**values)
+    return (DRAFTS_DIR / f"{draft_name}.yml").read_text(encoding="utf-8").format(**values)
 
 
-DRAFTS: dict[str, Callable[..., Draft]] = {"report": report_draft, "action": action_draft, "operation": operation_draft}
+DRAFTS: dict[str, Callable[..., Draft]] = {
+    "report": report_draft,
+    "action": action_draft,
+    "operation": operation_draft,
+    "state": state_draft,
+    "strategy": strategy_draft,
+    "turning-point": turning_point_draft,
+}
 NEXT_STEPS = {
     "report": "Then list under `mentions:` what the report speaks of, preview with `make serve`, and run `make check`.",
     "action": "Then preview with `make serve`, and run `make check`.",
     "operation": "Then list its areas and actions, preview with `make serve`, and run `make check`.",
+    "state": "Then add its memberships, each date with its source, preview with `make serve`, and run `make check`.",
+    "strategy": "Then add what it says about the other organisation and its areas, preview with `make serve`, and run `make check`.",
+    "turning-point": "Then list the states it concerns, preview with `make serve`, and run `make check`.",
 }

@@ -23,8 +23,8 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from . import kinds, messages
 from .kinds import KINDS, REGISTRIES
-from .load import item_files
 from .model import ID_PATTERN
+from .reader import item_files
 from .text import natural_key
 from .yaml_source import YamlProblem, read_document
 

@@ -38,6 +38,11 @@ def date(value: PartialDate | str | None, missing: str = "not known") -> str:
     return value if isinstance(value, str) else value.display()
 
 
+def on(value: PartialDate) -> str:
+    """A date with the preposition English gives it: `on 8 July 2016`, `in June 2019`, `in 2025`."""
+    return f"{'on' if value.day else 'in'} {value.display()}"
+
+
 def span(start: PartialDate | None, end: PartialDate | str | None) -> str:
     """`since June 1999 (ongoing)`, `October 2008 to 15 December 2016`, `start not known, ongoing`."""
     if end == "ongoing":

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
-from .model import Declaration, Operation, ProposalSet, Report
+from .model import Declaration, Operation, ProposalSet, Report, State, Strategy, TurningPoint
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,34 @@ def endorsed(proposal_set: ProposalSet) -> Iterator[Event]:
 
 def published(report: Report) -> Iterator[Event]:
     yield Event(report.date, "published", report, report.title)
+
+
+_JOINS = {"eu": "joins the EU", "nato": "joins NATO"}
+_LEAVES = {"eu": "leaves the EU", "nato": "leaves NATO"}
+
+
+# The Timeline page follows enlargements from 1999, NATO's first after the Cold War and the year the EU
+# began its security and defence policy; the Members of both page has every date since 1949.
+ENLARGEMENTS_FROM = 1999
+
+
+def memberships(state: State) -> Iterator[Event]:
+    """A state joining or leaving the EU or NATO since 1999: the enlargements of each, and the United Kingdom's exit."""
+    for period in state.memberships:
+        if period.body == "pfp":
+            continue
+        if period.joined.year >= ENLARGEMENTS_FROM:
+            yield Event(period.joined, _JOINS[period.body], state, state.name)
+        if period.left is not None and period.left.year >= ENLARGEMENTS_FROM:
+            yield Event(period.left, _LEAVES[period.body], state, state.name)
+
+
+def adopted(strategy: Strategy) -> Iterator[Event]:
+    yield Event(strategy.date, "adopted", strategy, strategy.title)
+
+
+def happened(turning_point: TurningPoint) -> Iterator[Event]:
+    yield Event(turning_point.date, "", turning_point, turning_point.title)
 
 
 def operation_events(operation: Operation) -> Iterator[Event]:

@@ -247,6 +247,34 @@ CASES = {
         "version: '0.2'\ndate: 2026-12\n",
         "data/edition.yml:1: (file): the edition is dated 2026-12; expected the day it was published, YYYY-MM-DD",
     ),
+    "a membership that ends without a source": (
+        "states/southland.yml",
+        "name: Southland\nmemberships:\n  - body: eu\n    joined: 1995-01-01\n    joined_source: report-text\n"
+        "    left: 2020-01-31\n",
+        "data/states/southland.yml:3: memberships[1]: 'left' has no source; expected 'left_source' with the id of a source",
+    ),
+    "a membership that ends before it begins": (
+        "states/southland.yml",
+        "name: Southland\nmemberships:\n  - body: eu\n    joined: 1995-01-01\n    joined_source: report-text\n"
+        "    left: 1994-12\n    left_source: report-text\n",
+        "data/states/southland.yml:3: memberships[1]: ends (1994-12) before it starts (1995-01-01)",
+    ),
+    "a body that is neither the EU nor NATO": (
+        "states/southland.yml",
+        "name: Southland\nmemberships:\n  - body: osce\n    joined: 1995-01-01\n    joined_source: report-text\n",
+        "data/states/southland.yml:3: memberships[1].body: found the text 'osce'; expected one of: 'eu', 'nato' or 'pfp'",
+    ),
+    "a state named that does not exist": (
+        "turning-points/a-war.yml",
+        "title: A war\ndate: 2022-02-24\nsummary: S [@press-article].\nstates: [eastlnd]\n",
+        "data/turning-points/a-war.yml:4: states[1]: unknown state 'eastlnd' (did you mean 'eastland' or",
+    ),
+    "a strategy on an area that does not exist": (
+        "strategies/a-compass.yml",
+        "title: C\nissuer: eu\ntype: strategy\ndate: 2022\nadopted_by: Council\nsummary: S [@report-text].\n"
+        "areas:\n  alfa: It asks [@report-text].\n",
+        "data/strategies/a-compass.yml:8: areas.alfa: unknown area 'alfa' (did you mean 'alpha'?)",
+    ),
     "a mapping used as a key": (
         "actions/2016-2.yml",
         VALID_ACTION + "? {a: 1}\n: x\n",

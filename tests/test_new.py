@@ -140,6 +140,9 @@ SCAFFOLDS = {
         "declaration-text",
     ),
     "operation": ("operation", "joint-training", "--start", "2019", "--kind", "mechanism"),
+    "state": ("state", "gammaland", "--name", "Gammaland"),
+    "strategy": ("strategy", "nato-2026-x", "--issuer", "nato", "--type", "summit-declaration", "--date", "2026-07-07"),
+    "turning point": ("turning-point", "a-treaty", "--date", "2026-05"),
 }
 
 

@@ -53,7 +53,7 @@ def test_a_set_lists_its_actions_and_each_action_links_back_to_its_set(real_site
 def test_a_report_links_to_all_it_mentions_and_each_links_back(real_site, real_build):
     for report in real_site.reports.values():
         report_page = item_page(real_build, "reports", report.id)
-        for kind in ("areas", "actions", "operations"):
+        for kind in ("areas", "actions", "operations", "states"):
             for target in getattr(report.mentions, kind):
                 assert f"{kind}/{target}/" in report_page.links()
                 assert f"reports/{report.id}/" in item_page(real_build, kind, target).links()
@@ -81,8 +81,12 @@ def test_an_action_nobody_mentions_says_so(fixture_build):
 def test_every_page_lists_its_sources_with_their_addresses(built, kind):
     real_site, real_build = built
     for item in real_site.items(kind):
-        sources = item_page(real_build, kind, item.id).section("Sources")
-        assert len(sources.find_all("li")) == len(item.sources)
+        page = item_page(real_build, kind, item.id)
+        sources = page.section("Sources")
+        listed = [li["id"].removeprefix("source-") for li in sources.select("ol.sources > li")]
+        # The item's own sources, then those of what the page quotes from other items (a strategy on an area's page).
+        assert set(item.sources) <= set(listed)
+        assert {a["href"].removeprefix("#source-") for a in page.content.select("sup.citation a")} <= set(listed)
         for source_id in item.sources:
             source = real_site.sources[source_id]
             text = " ".join(sources.get_text().split())
@@ -214,10 +218,13 @@ def test_the_timeline_lists_every_dated_event_in_order(fixture_build):
     rows = [
         " ".join(row.get_text(" ").split()) for row in page.content.select("tbody tr") if not row.find_parent("details")
     ]
-    assert rows[0].startswith("October 2008 NATO patrol starts")
+    assert rows[0].startswith("29 March 2004 Eastland joins NATO")
+    assert rows[1].startswith("October 2008 NATO patrol starts")
     assert any(row.startswith("March 2012 The EU patrol widens its area") for row in rows)
     assert rows[-1].startswith("2025 Report ten published")
-    assert len(rows) == 1 + 1 + 3 + 3 + 1  # declaration, set, reports, patrol sides (2 starts, 1 end), milestone
+    # declaration, set, reports, patrol sides (2 starts, 1 end), milestone, Eastland joining NATO and
+    # Westland leaving the EU (enlargements since 1999), two strategies, one turning point
+    assert len(rows) == 1 + 1 + 3 + 3 + 1 + 2 + 2 + 1
 
 
 def test_the_coverage_page_counts_described_against_endorsed(fixture_build):

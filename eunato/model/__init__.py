@@ -7,6 +7,9 @@ from .declarations import Declaration, ProposalSet, Signatory
 from .operations import Milestone, Operation, Side
 from .registries import Edition, Glossary, Source, Sources, Topic, Topics
 from .reports import Mentions, Period, Report
+from .states import Membership, State
+from .strategies import Strategy
+from .turning_points import TurningPoint
 
 __all__ = [
     "ID_PATTERN",
@@ -21,6 +24,7 @@ __all__ = [
     "Id",
     "Item",
     "Markdown",
+    "Membership",
     "Mentions",
     "Milestone",
     "Operation",
@@ -33,7 +37,10 @@ __all__ = [
     "Signatory",
     "Source",
     "Sources",
+    "State",
+    "Strategy",
     "Text",
     "Topic",
     "Topics",
+    "TurningPoint",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import AreaId, DeclarationId, Item, Markdown, SetId, Text, TopicId
+from .base import AreaId, DeclarationId, Item, Markdown, SetId, StateId, Text, TopicId
 
 
 class Area(Item):
@@ -23,3 +23,4 @@ class Action(Item):
     position: int | None = Field(default=None, gt=0, description="Place in its set, only where a source gives it.")
     summary: Markdown
     topics: list[TopicId] = []
+    states: list[StateId] = Field(default=[], description="Ids from data/states/ of the states with a role in it.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ActionId, AreaId, Item, Markdown, OperationId, Text, TopicId
+from .base import ActionId, AreaId, Item, Markdown, OperationId, StateId, Text, TopicId
 
 
 class Analysis(Item):
@@ -15,3 +15,4 @@ class Analysis(Item):
     actions: list[ActionId] = []
     operations: list[OperationId] = []
     topics: list[TopicId] = []
+    states: list[StateId] = Field(default=[], description="Ids from data/states/ of the states with a role in it.")

@@ -94,6 +94,8 @@ ActionId = Annotated[Id, Reference("actions")]
 OperationId = Annotated[Id, Reference("operations")]
 TopicId = Annotated[Id, Reference("topics")]
 SourceId = Annotated[Id, Reference("sources")]
+StateId = Annotated[Id, Reference("states")]
+StrategyId = Annotated[Id, Reference("strategies")]
 
 Ongoing = Literal["ongoing"]
 

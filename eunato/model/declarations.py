@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..dates import PartialDate
-from .base import AreaId, DeclarationId, Item, Markdown, Record, Text, TopicId
+from .base import AreaId, DeclarationId, Item, Markdown, Record, StateId, Text, TopicId
 
 
 class Signatory(Record):
@@ -22,6 +22,7 @@ class Declaration(Item):
     signatories: list[Signatory] = Field(min_length=1)
     summary: Markdown
     topics: list[TopicId] = Field(default=[], description="Topics this declaration set or added.")
+    states: list[StateId] = Field(default=[], description="Ids from data/states/ of the states with a role in it.")
 
 
 class ProposalSet(Item):

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..dates import PartialDate
-from .base import ActionId, AreaId, End, Item, Markdown, Record, Text, TopicId
+from .base import ActionId, AreaId, End, Item, Markdown, Record, StateId, Text, TopicId
 
 
 class Side(Record):
@@ -41,6 +41,7 @@ class Operation(Item):
     areas: list[AreaId] = []
     actions: list[ActionId] = []
     topics: list[TopicId] = []
+    states: list[StateId] = Field(default=[], description="Ids from data/states/ of the states with a role in it.")
 
     def sides(self) -> list[tuple[str, Side]]:
         """The sides the record knows, as `("NATO", side)` and `("EU", side)`."""

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .. import messages
 from ..dates import PartialDate
-from .base import ActionId, AreaId, Item, Markdown, OperationId, Record, Text
+from .base import ActionId, AreaId, Item, Markdown, OperationId, Record, StateId, Text
 
 
 class Period(Record):
@@ -26,6 +26,7 @@ class Mentions(Record):
     areas: list[AreaId] = []
     actions: list[ActionId] = []
     operations: list[OperationId] = []
+    states: list[StateId] = []
 
 
 # What a report's date is, as its page says it.
