@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from eunato import urls
+from eunato.kinds import KINDS
 from eunato.print_edition import parts
 
 A4_WIDTH, LETTER_WIDTH, A4_HEIGHT = 595.3, 612.0, 842.0  # points; a little slack for Chromium's rounding
@@ -63,7 +64,7 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 
 
 def test_the_pdf_has_a_page_for_every_item_and_then_some(pdf, real_site):
-    items = sum(len(real_site.items(kind)) for kind in ("declarations", "areas", "sets", "actions", "reports"))
+    items = sum(len(real_site.items(kind.name)) for kind in KINDS)
     assert items < len(pdf.pages) < 1000
 
 
@@ -88,22 +89,14 @@ def test_bookmarks_nest_each_item_under_its_kind(pdf, real_site):
     bookmarks = outline(pdf)
     assert bookmarks, "the PDF has no outline"
     top = [title for depth, title, _ in bookmarks if depth == 0]
-    for kind in ("declarations", "areas", "sets", "actions", "reports", "operations"):
-        title = {
-            "declarations": "Joint Declarations",
-            "areas": "Cooperation areas",
-            "sets": "Proposal sets",
-            "actions": "Common actions",
-            "reports": "Progress reports",
-            "operations": "Operations and mechanisms",
-        }[kind]
-        assert squashed(title) in top, title
-        start = next(i for i, (depth, text, _) in enumerate(bookmarks) if depth == 0 and text == squashed(title))
+    for kind in KINDS:
+        assert squashed(kind.title) in top, kind.title
+        start = next(i for i, (depth, text, _) in enumerate(bookmarks) if depth == 0 and text == squashed(kind.title))
         end = next((i for i in range(start + 1, len(bookmarks)) if bookmarks[i][0] == 0), len(bookmarks))
-        titles = [squashed(item.title) for item in real_site.items(kind)]
+        titles = [squashed(item.title) for item in real_site.items(kind.name)]
         # Under the kind: its index page's own sections, then its items, in the kind's order.
         under = [text for depth, text, _ in bookmarks[start + 1 : end] if depth == 1 and text in titles]
-        assert under == titles, kind
+        assert under == titles, kind.name
 
 
 def test_each_bookmark_leads_to_the_page_that_shows_its_heading(pdf, texts):
@@ -150,9 +143,9 @@ def test_the_pdf_follows_the_sites_navigation(published_build, real_site, texts)
         published_build.parent / "work" / "offline" / f"eu-nato-record-{real_site.edition.version}", real_site
     )
     printed = {part.path for part in found}
-    for kind in ("declarations", "areas", "sets", "actions", "reports", "operations", "analyses"):
-        for item in real_site.items(kind):
-            assert f"{kind}/{item.id}.html" in printed
+    for kind in KINDS:
+        for item in real_site.items(kind.name):
+            assert f"{kind.name}/{item.id}.html" in printed
 
 
 def test_the_home_and_open_data_pages_link_to_the_pdf_and_the_offline_edition(published_build):
