@@ -20,6 +20,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -211,7 +212,7 @@ class Citer:
             tags.append(("citation_pdf_url", pdf_url))
         return tags
 
-    def json_ld(self, work: Work, distribution: list[tuple[str, str, str]] = ()) -> str:  # type: ignore[assignment]
+    def json_ld(self, work: Work, distribution: Sequence[tuple[str, str, str]] = ()) -> str:
         """schema.org for the page: a WebPage, part of the record; with `distribution`
         (name, address, media type of each download) the page also describes the record as a Dataset."""
         publisher = {"@type": "Organization", "name": self.name, "url": self.url}
