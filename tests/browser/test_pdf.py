@@ -12,11 +12,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from eunato import urls
 from eunato.kinds import KINDS
-from eunato.print_edition import parts
+from eunato.print_edition import combined, parts
 
 A4_WIDTH, LETTER_WIDTH, A4_HEIGHT = 595.3, 612.0, 842.0  # points; a little slack for Chromium's rounding
 
@@ -129,6 +130,28 @@ def test_every_internal_link_leads_to_a_page_of_the_pdf(pdf):
                 broken.append(f"page {number}: {name}")
     assert internal > 1000  # the contents, the citation marks, the links between items
     assert broken == []
+
+
+@pytest.fixture(scope="module")
+def combined_document(published_build, real_site) -> BeautifulSoup:
+    """The document Chromium printed, made again from the same offline build."""
+    offline = published_build.parent / "work" / "offline" / f"eu-nato-record-{real_site.edition.version}"
+    return BeautifulSoup(combined(offline, real_site), "lxml")
+
+
+def test_every_link_within_the_printed_document_has_its_target(combined_document):
+    """Chromium drops a link whose target is missing rather than print it broken, so the PDF alone
+    cannot tell: the document it printed must hold a target for each of its own links."""
+    ids = {str(element["id"]) for element in combined_document.select("[id]")}
+    links = [str(a["href"])[1:] for a in combined_document.select('a[href^="#"]')]
+    assert len(links) > 1000
+    assert sorted({link for link in links if link not in ids}) == []
+
+
+def test_each_part_of_the_document_is_a_destination_of_the_pdf(pdf, combined_document):
+    named = {str(name).removeprefix("/") for name in pdf.named_destinations}
+    parts_ = [str(section["id"]) for section in combined_document.select("section.print-page")]
+    assert parts_ and set(parts_) <= named
 
 
 def test_no_page_is_wider_than_a4_or_letter(pdf):
