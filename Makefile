@@ -1,6 +1,8 @@
 # Two commands on a fresh machine (Debian/Ubuntu with python3 and python3-venv):
 #   make serve   set up, then serve the site at http://127.0.0.1:8000 (rebuilds when data/ changes)
 #   make test    set up, then run every test
+#   make build   set up, then build the site into site/ with the PDF of the whole record and the
+#                offline edition beside its pages (what the Pages workflow publishes; needs Chromium)
 # Set-up is a virtual environment in .venv with the pinned versions of requirements*.txt;
 # it is redone only when those files change. `make test` also installs what the checks run with,
 # each only when it is missing: the Nu HTML checker (npm ci in tests/nu), a Java runtime for it
@@ -20,6 +22,8 @@ export CHROMIUM ?= /usr/bin/chromium
 JAVA ?= $(shell command -v java || echo /usr/bin/java)
 export JAVA := $(JAVA)
 VNU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
+# cffconvert, which checks CITATION.cff, in a virtual environment of its own (it needs an older jsonschema).
+CFF_VENV := tests/cff/.venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve test test-fast lint check build clean bench profile
@@ -28,7 +32,7 @@ serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload
 
 # What every test needs but a browser.
-TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA)
+TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA) $(CFF_VENV)/.installed
 
 # Every test: the static checks first (seconds), then pytest.
 test: $(TEST_SETUP) $(CHROMIUM)
@@ -49,8 +53,10 @@ lint: $(VENV)/.test-installed
 check: $(VENV)/.site-installed
 	$(BIN)/python -m eunato check
 
-build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+# The site with --strict, the PDF of the whole record and the offline edition (eunato/publish.py):
+# an offline build first (zipped, and printed to PDF by Chromium), then the site with both files.
+build: $(VENV)/.build-installed $(CHROMIUM)
+	$(BIN)/python -m eunato build --site-dir site
 
 bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json $(CHROMIUM)
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/run.py
@@ -59,7 +65,7 @@ profile: $(VENV)/.bench-installed
 	$(BIN)/pyinstrument -r html -o bench/profile.html -m mkdocs build --strict --quiet -d "$$(mktemp -d)"
 
 clean:
-	rm -rf site $(VENV) bench/node_modules tests/nu/node_modules
+	rm -rf site build $(VENV) bench/node_modules tests/nu/node_modules $(CFF_VENV)
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,7 +81,7 @@ $(CHROMIUM):
 	if apt-cache show --no-all-versions chromium 2>/dev/null | grep -q '^Filename:'; then \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
 	else \
-	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt && \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-build.txt && \
 	  $(BIN)/python -m playwright install --with-deps chromium && \
 	  $(SUDO) ln -sf "$$($(BIN)/python -c 'from playwright.sync_api import sync_playwright; p = sync_playwright().start(); print(p.chromium.executable_path); p.stop()')" $@; \
 	fi
@@ -91,8 +97,17 @@ $(VNU_JAR): tests/nu/package.json tests/nu/package-lock.json
 	cd tests/nu && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+$(VENV)/.build-installed: requirements-build.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-build.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.build-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(CFF_VENV)/.installed: tests/cff/requirements.txt
+	test -x $(CFF_VENV)/bin/python || $(PYTHON) -m venv $(CFF_VENV)
+	$(CFF_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/cff/requirements.txt
 	touch $@
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.site-installed

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 
 # --- Events ------------------------------------------------------------------------------
@@ -32,6 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.copyright = adapter.copyright_line(config.copyright, site)
     if not config.site_url and config.repo_url:
         config.site_url = adapter.github_pages_url(config.repo_url)
+    adapter.offline_scripts(config)
     return config
 
 
@@ -42,7 +44,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in adapter.page_files(config, site, made["renderer"]):
         files.append(file)
     charts = {chart.path: chart.svg for chart in made["charts"].values()}
-    for file in adapter.data_files(config, {**made["downloads"], **charts}):
+    for file in adapter.data_files(config, {**made["downloads"], **charts, **made["citation_files"]}):
+        files.append(file)
+    for file in adapter.edition_files(config, made["published"]):
         files.append(file)
     feed = atom_feed(site, adapter.require_site_url(config), adapter.page_url(files))
     for file in adapter.data_files(config, {FEED: feed}):
@@ -54,3 +58,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Items the navigation does not list still sit in their kind's section and lead to their neighbours."""
     adapter.place_unlisted(files, adapter.site_of(config))
     return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Every page's citation metadata for its head: Highwire Press tags and schema.org JSON-LD."""
+    made = adapter.published(config)
+    adapter.head_metadata(page, made["citer"], made["published"], made["downloads"])
+    return context

@@ -16,7 +16,9 @@ from mkdocs.exceptions import PluginError
 from eunato import DataError, figures, load_site, membership
 from eunato import mkdocs_adapter as adapter
 from eunato.chart_cache import charts_for
+from eunato.cite import Citer, TextCache, cite_all
 from eunato.exports import export_files, tables
+from eunato.pages import generated_pages
 from eunato.problems import print_github_annotations
 from eunato.render import Renderer
 
@@ -38,17 +40,36 @@ def define_env(env: Any) -> None:
     # Work that only changes with its inputs is kept in .cache/ between builds (and serve rebuilds).
     cache = project / ".cache"
     downloads, charts = export_files(site), charts_for(site, cache=cache / "charts")
+    # Every item page, and the record as a whole, cited in two styles and three formats.
+    publication = adapter.publication(env.conf)
+    with TextCache(cache / "citations.json") as texts:
+        citer = Citer(site, env.conf["site_name"], publication.site_url, env.conf["site_description"] or "", texts)
+        items = [(page.src_uri, page.title, page.description) for page in generated_pages(site) if page.item_id]
+        cited, citation_files = cite_all(citer, items)
     templates = Path(env.conf["docs_dir"]) / "templates"
-    # Published to every template: the downloads, the charts, and the modules that compute what pages show.
+    # Published to every template: the downloads, the charts, the modules that compute what pages show,
+    # each item page's citation and where the site is published (with its PDF and offline edition).
     published = {
         "downloads": downloads,
         "tables": tables(),
         "charts": charts,
         "figures": figures,
         "membership": membership,
+        "cited": cited,
+        "published": publication,
     }
     renderer = Renderer(site, templates, cache / "templates", **published)
-    env.variables.update({"site": site, "renderer": renderer, "downloads": downloads, "charts": charts})
+    env.variables.update(
+        {
+            "site": site,
+            "renderer": renderer,
+            "downloads": downloads,
+            "charts": charts,
+            "citer": citer,
+            "citation_files": citation_files,
+            "published": publication,
+        }
+    )
 
     @env.macro
     def render(template: str) -> str:

@@ -1,4 +1,4 @@
-"""`python -m eunato check|schemas|new`: the editors' commands; each says what it did or what is wrong."""
+"""`python -m eunato check|schemas|new|citation|build`: the editors' commands; each says what it did or what is wrong."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import DataError, load_site, messages
+from .cite import citation_file
 from .kinds import KINDS
 from .model.strategies import ISSUERS, TYPES
 from .problems import print_github_annotations
@@ -31,11 +32,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     schemas.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
     _add_new(commands)
+    citation = commands.add_parser(
+        "citation", help="write data/edition.yml's version and date into CITATION.cff, which cites the whole record"
+    )
+    citation.add_argument("data", nargs="?", default="data", type=Path, help="the data folder (default: data)")
+    build = commands.add_parser(
+        "build",
+        help="build the site with --strict, the PDF of the whole record and the offline edition beside its pages "
+        "(what `make build` runs; needs Chromium)",
+    )
+    build.add_argument("--site-dir", default=Path("site"), type=Path, help="where to write the site (default: site)")
+    build.add_argument(
+        "--work-dir", default=Path("build"), type=Path, help="where the offline build and the files go (default: build)"
+    )
     arguments = parser.parse_args(argv)
     if arguments.command == "new":
         options = {key: value for key, value in vars(arguments).items() if key not in ("command", "what", "data")}
         return _new(arguments.what, arguments.data, options)
-    return {"check": _check, "schemas": _schemas}[arguments.command](arguments)
+    return {"check": _check, "schemas": _schemas, "citation": _citation, "build": _build}[arguments.command](arguments)
 
 
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -103,6 +117,33 @@ def _schemas(arguments: argparse.Namespace) -> int:
     for path in changed:
         print(f"updated {path.as_posix()}")
     print(f"{count(len(changed), 'file')} updated; schemas/ and every data file's schema line are up to date")
+    return 0
+
+
+def _citation(arguments: argparse.Namespace) -> int:
+    site = load_site(arguments.data, root=Path.cwd())
+    path = arguments.data.parent / "CITATION.cff"
+    text = path.read_text(encoding="utf-8")
+    updated = citation_file(text, site)
+    edition = f"edition {site.edition.version} of {site.edition.date.iso()}" if site.edition else "no edition"
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+        print(f"updated {path.as_posix()}: {edition}")
+    else:
+        print(f"{path.as_posix()} already names {edition}")
+    return 0
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    from .publish import BuildError, build  # noqa: PLC0415  # needs what `make build` installs
+
+    try:
+        times = build(Path.cwd(), arguments.site_dir, arguments.work_dir)
+    except (BuildError, DataError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in times.items())
+    print(f"built {arguments.site_dir.as_posix()}/ with the PDF and the offline edition: {steps}")
     return 0
 
 

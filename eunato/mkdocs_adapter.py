@@ -8,9 +8,11 @@ their edit links, and the glossary for the abbr extension.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -19,6 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import urls
+from .cite import Citer
+from .editions import Publication, media_type
 from .kinds import KINDS, UnknownKind
 from .pages import GeneratedPage, generated_pages
 from .render import Renderer
@@ -27,6 +31,7 @@ from .site import Site
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: many times faster
 
@@ -176,12 +181,77 @@ def page_url(files: Files) -> Callable[[str], str]:
 
 
 def require_site_url(config: MkDocsConfig) -> str:
-    if not config.site_url:
+    """The site's own address: site_url, or the GitHub Pages address of repo_url (hooks.py sets it early,
+    but macros.py runs before the hooks do)."""
+    url = config.site_url or (config.repo_url and github_pages_url(config.repo_url))
+    if not url:
         raise PluginError(
             "the Atom feed of progress reports needs the site's own address: set site_url in mkdocs.yml "
-            "(it is derived from repo_url only for a GitHub repository)"
+            "(it is derived from repo_url only for a GitHub repository); so do the citations of every page"
         )
-    return config.site_url
+    return url if url.endswith("/") else url + "/"
+
+
+# --- Editions and citations ------------------------------------------------------------------
+
+# The folder where `python -m eunato build` left the PDF and the offline edition for this build.
+EDITIONS_FOLDER = "EUNATO_EDITIONS"
+
+
+def publication(config: MkDocsConfig) -> Publication:
+    """Where the site is published, whether this build is the offline edition, and the edition files it carries.
+
+    The files come from the folder named by EUNATO_EDITIONS (set by `python -m eunato build`); without
+    it (`make serve`, a plain `mkdocs build`), the pages say that `make build` makes them.
+    """
+    offline = is_offline(config)
+    files: dict[str, Path] = {}
+    folder = os.environ.get(EDITIONS_FOLDER)
+    if folder and not offline:
+        for path in (urls.PDF, urls.OFFLINE_ZIP):
+            file = Path(folder) / posixpath.basename(path)
+            if not file.is_file():
+                raise PluginError(f"{EDITIONS_FOLDER}={folder} has no {file.name}; `python -m eunato build` makes it")
+            files[path] = file
+    return Publication(require_site_url(config), config.repo_url, offline, files)
+
+
+def is_offline(config: MkDocsConfig) -> bool:
+    """Whether Material's offline plugin is on: the offline edition (OFFLINE=true in mkdocs.yml)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
+def offline_scripts(config: MkDocsConfig) -> None:
+    """The offline plugin loads its Web Worker shim from unpkg.com: the offline edition loads our copy."""
+    if is_offline(config):
+        polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in str(url)]
+        config.extra["polyfills"] = [*polyfills, urls.IFRAME_WORKER]
+
+
+def edition_files(config: MkDocsConfig, published: Publication) -> list[File]:
+    """The PDF and the offline edition as files of the site, so the links to them are checked."""
+    return [File.generated(config, path, abs_src_path=str(file)) for path, file in published.files.items()]
+
+
+def head_metadata(page: Page, citer: Citer, published: Publication, downloads: dict[str, bytes]) -> None:
+    """What reference managers and search engines read in a page's head (overrides/main.html writes it):
+    Highwire Press `citation_*` tags, and schema.org JSON-LD; on the Open data page, the record as a Dataset."""
+    src_uri = page.file.src_uri
+    # The page's own title (its front matter's), not a shorter one the navigation may give it.
+    title = str(page.meta.get("title") or page.title or "")
+    work = citer.page(src_uri, title, str(page.meta.get("description", "")))
+    pdf = published.online(urls.PDF) if urls.PDF in published.files else None
+    front = src_uri in ("index.md", urls.DATA_PAGE)
+    page.meta["citation_tags"] = citer.meta_tags(work, pdf_url=pdf if front else None)
+    distribution = []
+    if src_uri == urls.DATA_PAGE:
+        paths = [urls.RECORD, *(path for path in downloads if path.endswith(".csv")), *published.files]
+        names = {urls.PDF: "The whole record as one PDF", urls.OFFLINE_ZIP: "The offline edition of the site (zip)"}
+        distribution = [
+            (names.get(path, posixpath.basename(path)), published.online(path), media_type(path)) for path in paths
+        ]
+    page.meta["json_ld"] = citer.json_ld(work, distribution)
 
 
 # --- Navigation -------------------------------------------------------------------------

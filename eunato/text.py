@@ -59,9 +59,12 @@ def share(part: int, whole: int | None) -> str:
     return f"{part / whole:.0%}" if whole else "—"
 
 
-def size(content: bytes | str) -> str:
-    """How much a file weighs: `640 bytes`, `36.6 kB`, `2.4 MB`."""
-    length = len(content.encode("utf-8") if isinstance(content, str) else content)
+def size(content: bytes | str | int) -> str:
+    """How much a file weighs (its content, or its length in bytes): `640 bytes`, `36.6 kB`, `2.4 MB`."""
+    if isinstance(content, int):
+        length = content
+    else:
+        length = len(content.encode("utf-8") if isinstance(content, str) else content)
     if length < 1000:
         return f"{length} bytes"
     return f"{length / 1000:.1f} kB" if length < 1_000_000 else f"{length / 1_000_000:.1f} MB"

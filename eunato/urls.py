@@ -13,11 +13,28 @@ TIMELINE_PAGE = "timeline.md"
 COVERAGE_PAGE = "coverage.md"
 FEED = "feed.xml"
 RECORD = "data/record.json"
+# The whole record to read and to keep, made by `make build` only (eunato/publish.py).
+PDF = "downloads/eu-nato-record.pdf"
+OFFLINE_ZIP = "downloads/eu-nato-record-offline.zip"
+# Lets the search work from file:// in the offline edition; loaded there only.
+IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
 
 
 def page_path(kind: str, item_id: str | None = None) -> str:
     """`page_path("actions", "2017-01")` -> `actions/2017-01.md`; `page_path("actions")` -> its index, `actions/index.md`."""
     return f"{kind}/{item_id}.md" if item_id else f"{kind}/index.md"
+
+
+def page_address(src_uri: str) -> str:
+    """A page's address below the site's: `actions/2017-01.md` -> `actions/2017-01/`, `index.md` -> ``."""
+    path = src_uri.removesuffix(".md")
+    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path + "/"
+
+
+def citation_path(key: str, extension: str) -> str:
+    """A page's citation as a download: `citation_path("actions/2017-01", "bib")` -> `cite/actions/2017-01.bib`;
+    the whole record's: `cite/record.bib`."""
+    return f"cite/{key}.{extension}"
 
 
 def item_json_path(kind: str, item_id: str) -> str:

@@ -25,6 +25,8 @@ def copy_repository(destination: Path) -> Path:
         shutil.copy2(ROOT / name, target)
     if (ROOT / "tests" / "nu" / "node_modules").exists():
         shutil.copytree(ROOT / "tests" / "nu" / "node_modules", destination / "tests" / "nu" / "node_modules")
+    if (ROOT / "tests" / "cff" / ".venv").exists():  # cffconvert's own environment, used where it was made
+        (destination / "tests" / "cff" / ".venv").symlink_to(ROOT / "tests" / "cff" / ".venv")
     return destination
 
 

@@ -45,7 +45,10 @@ def test_the_workflow_runs_on_pull_requests_and_on_main():
 def test_the_workflow_checks_the_data_then_builds_strictly_then_runs_the_readme_tests():
     assert runs("build") == ["make check", "make build", "make test"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "\tmkdocs build --strict" in makefile.replace("$(BIN)/", "")
+    # make build runs eunato/publish.py, which builds the offline edition and the site with --strict.
+    assert "\tpython -m eunato build" in makefile.replace("$(BIN)/", "")
+    publish = (ROOT / "eunato" / "publish.py").read_text(encoding="utf-8")
+    assert '"mkdocs", "build", "--strict"' in publish
     assert "\tpython -m eunato check" in makefile.replace("$(BIN)/", "")
 
 

@@ -248,9 +248,10 @@ def test_an_analysis_links_to_what_it_discusses_and_they_appear_in_its_body(fixt
 
 def test_the_key_facts_stop_before_the_summary(fixture_build):
     page = item_page(fixture_build, "actions", "2016-10")
+    key_facts = page.content.find("dl")  # the first list of terms; "Cite this page" ends the page with another
     facts = {
         dt.get_text(strip=True): dd.get_text(" ", strip=True)
-        for dt, dd in zip(page.content.find_all("dt"), page.content.find_all("dd"), strict=False)
+        for dt, dd in zip(key_facts.find_all("dt"), key_facts.find_all("dd"), strict=False)
     }
     assert list(facts) == ["Set", "Area"]
     assert "The tenth action" not in facts["Area"]

@@ -8,6 +8,7 @@ in this folder is marked `browser`, so `pytest -m "not browser"` (`make test-fas
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from browser.server import SiteServer
+from conftest import ROOT, run
 
 HERE = Path(__file__).parent
 # The tests never have Playwright download a browser: `make test` puts one at CHROMIUM when it is missing.
@@ -38,6 +40,18 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def published_build(tmp_path_factory) -> Path:
+    """The real site as `make build` makes it (`python -m eunato build`): the PDF of the whole record
+    and the offline edition beside the pages. Printing the PDF needs Chromium, hence here."""
+    base = tmp_path_factory.mktemp("published")
+    site_dir = base / "site"
+    result = run(sys.executable, "-m", "eunato", "build", "--site-dir", site_dir, "--work-dir", base / "work", cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
 
 
 @pytest.fixture(scope="session")
