@@ -64,9 +64,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-@event_priority(110)  # before the tags plugin renders its listings (100)
+@event_priority(110)  # before the tags plugin renders its listings (100), and before any page
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """Under make serve, the topics list complete."""
+    """The theme's templates compiled once for all builds; under make serve, the topics list complete."""
+    adapter.keep_compiled_theme(env, config)
     if _incremental:
         adapter.complete_tags(files, config)
     return env

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import TemplateError, TemplateNotFound
+from jinja2 import FileSystemBytecodeCache, TemplateError, TemplateNotFound
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -118,6 +118,16 @@ def github_pages_url(repo_url: str) -> str | None:
     return (
         f"https://{owner}.github.io/" if name.lower() == f"{owner}.github.io" else f"https://{owner}.github.io/{name}/"
     )
+
+
+def keep_compiled_theme(env: Any, config: MkDocsConfig) -> None:
+    """The theme's templates, compiled once and kept in .cache/theme: MkDocs makes a new Jinja environment
+    for every build (and every `mkdocs serve` rebuild), which would compile Material's templates again.
+    Jinja checks each kept template against its source, so an edited one is compiled anew."""
+    if config.config_file_path:
+        folder = Path(config.config_file_path).parent / ".cache" / "theme"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 # --- Files --------------------------------------------------------------------------------
