@@ -224,10 +224,11 @@ def place_unlisted(files: Files, site: Site) -> None:
 # --- Rebuilding only what changed ---------------------------------------------------------
 # `make serve` runs `mkdocs serve --dirty`: each rebuild after a save renders again only the pages
 # whose File says it is modified. A generated page is held in memory, so MkDocs would take it as
-# always modified; here it is modified when its inputs differ from those of the HTML last written
-# for it: its Markdown, its title, its neighbours and section, and what every page shows (the
-# navigation with its titles, the settings, the glossary, the hand-written pages and the theme's
-# overrides). Hand-written pages show the record through macros, so they are always rendered again.
+# always modified; here a page is modified when its inputs differ from those of the HTML last
+# written for it: its Markdown (for a hand-written page, as its macros render it from the record),
+# its title, its neighbours and section, and what every page shows (the navigation with its titles,
+# the settings, the glossary, the hand-written pages and the theme's overrides). The topics page is
+# always rendered: the tags plugin makes its list, which every page's topic links need, only then.
 # What a skipped page gives the others is restored from the last build: its title and front matter
 # (the navigation, the topics page) and its entries in the search index.
 
@@ -261,23 +262,33 @@ def quiet_dirty_warning() -> None:
 
 
 def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
-    """Tell MkDocs which pages need no rendering: generated pages whose inputs are those of the HTML
-    already written for them. Run once the navigation is complete (on_nav)."""
+    """Tell MkDocs which pages need no rendering: those whose inputs are those of the HTML already
+    written for them. Run once the navigation is complete (on_nav)."""
     state = rebuilds(config)
     state.indexed, state.skipped = 0, set()
     pages = [file for file in files.documentation_pages() if file.page is not None]
     state.pages = [file.src_uri for file in pages]
     everywhere = _shown_on_every_page(config, files, state)
+    macros: Any = config.plugins["macros"]
     for file in pages:
-        page = file.page
-        if not file.generated_by:
-            file.is_modified = _modified  # type: ignore[method-assign]  # renders the record through macros
-            continue
+        page: Any = file.page
+        if file.generated_by:
+            markdown = file.content_string
+        else:
+            # A hand-written page shows what its macros render from the record.
+            page.read_source(config)
+            markdown = macros.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            if "<!-- material/tags" in markdown:
+                # The topics page: its list of topics is what makes every page's topics links,
+                # and the tags plugin makes that list only while rendering it.
+                file.is_modified = _modified  # type: ignore[method-assign]
+                continue
         digest = hashlib.sha256(everywhere.encode())
         for part in (
-            file.content_string,
-            *(_neighbour(other, state) for other in (page.previous_page, page.next_page)),  # type: ignore[union-attr]
-            *(ancestor.title or "" for ancestor in page.ancestors),  # type: ignore[union-attr]
+            markdown,
+            page.title or "",
+            *(_neighbour(other, state) for other in (page.previous_page, page.next_page)),
+            *(ancestor.title or "" for ancestor in page.ancestors),
         ):
             digest.update(b"\0" + part.encode())
         fingerprint = state.fingerprints[file.src_uri] = digest.hexdigest()
@@ -285,7 +296,8 @@ def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
         file.is_modified = _unmodified if unchanged else _modified  # type: ignore[method-assign]
         if unchanged:
             state.skipped.add(file.src_uri)
-            page.read_source(config)  # type: ignore[union-attr]  # its title and front matter, for the other pages
+            if file.generated_by:
+                page.read_source(config)  # its title and front matter, for the other pages
     made = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
     for gone in set(state.destinations) - set(made):
         # An item deleted or renamed: its page and downloads go from the site folder too.
