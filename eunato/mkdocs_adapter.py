@@ -377,6 +377,7 @@ def complete_search_index(config: MkDocsConfig) -> None:
     plugin.search_index_prev = None  # Material's own merging assumes that one page changed
     rendered = len(state.pages) - len(state.skipped)
     _log.info(f"Rendered {rendered} of {len(state.pages)} pages; the inputs of the others did not change")
+    _log.debug("Rendered: " + ", ".join(uri for uri in state.pages if uri not in state.skipped))
 
 
 def complete_tags(files: Files, config: MkDocsConfig) -> None:
