@@ -28,8 +28,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve test test-fast lint check build clean bench profile
 
+# --dirty: each rebuild renders only the pages whose inputs changed (hooks.py decides which).
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 # What every test needs but a browser.
 TEST_SETUP := $(VENV)/.test-installed $(VNU_JAR) $(JAVA) $(CFF_VENV)/.installed

@@ -8,7 +8,9 @@ MkDocs caches this module in `mkdocs serve`: restart the server after editing it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import event_priority
 
 from eunato import mkdocs_adapter as adapter
 from eunato.feed import atom_feed
@@ -19,6 +21,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+# `mkdocs serve --dirty` (make serve): each rebuild renders only the pages whose inputs changed.
+_incremental = False
 
 
 # --- Events ------------------------------------------------------------------------------
@@ -57,11 +62,50 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Items the navigation does not list still sit in their kind's section and lead to their neighbours."""
     adapter.place_unlisted(files, adapter.site_of(config))
+    if _incremental:
+        adapter.mark_unchanged(files, config)
     return nav
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+@event_priority(110)  # before the tags plugin renders its listings (100), and before any page
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """The theme's templates compiled once for all builds; under make serve, the topics list complete."""
+    adapter.keep_compiled_theme(env, config)
+    if _incremental:
+        adapter.complete_tags(files, config)
+    return env
+
+
+# --- Rebuilding only what changed (make serve) ------------------------------------------------
+# on_nav marks the pages whose inputs did not change; the adapter keeps what those pages, left
+# unrendered, give the others: titles, topics (on_env), search entries.
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _incremental  # noqa: PLW0603  # one setting for the process, as MkDocs gives it once
+    _incremental = dirty
+    if dirty:
+        adapter.quiet_dirty_warning()
+
+
+@event_priority(-100)  # after the search plugin has indexed the page
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
     """Every page's citation metadata for its head: Highwire Press tags and schema.org JSON-LD."""
     made = adapter.published(config)
     adapter.head_metadata(page, made["citer"], made["published"], made["downloads"])
+    if _incremental:
+        adapter.note_search_entries(page, config)
     return context
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _incremental:
+        adapter.note_written(page, config)
+    return output
+
+
+@event_priority(100)  # before the search plugin writes its index
+def on_post_build(config: MkDocsConfig) -> None:
+    if _incremental:
+        adapter.complete_search_index(config)

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
 
-from . import figures, membership, text
+from . import figures, text
 from .dates import PartialDate
 from .figures import Chart
 from .site import Site
@@ -51,29 +51,34 @@ WIDTH = 8  # inches; the page scales the SVG to its column
 
 
 def draw_charts(site: Site) -> dict[str, Chart]:
+    """Every chart of the record."""
+    return {name: draw(name, chart_figures) for name, chart_figures in figures.charted(site).items()}
+
+
+def draw(name: str, chart_figures: tuple[Any, ...]) -> Chart:
+    """One chart from its figures (figures.charted), which are all it reads."""
     with matplotlib.rc_context(STYLE):
-        return {chart.name: chart for chart in (draw(site) for draw in CHARTS)}
+        return DRAW[name](*chart_figures)
 
 
-def set_label(proposal_set: Any) -> str:
-    return f"Set {proposal_set.id}"
+def set_label(set_id: str) -> str:
+    return f"Set {set_id}"
 
 
 # --- The charts ------------------------------------------------------------------------
 
 
-def _actions_per_area(site: Site) -> Chart:
+def _actions_per_area(areas: tuple[str, ...], sets: tuple[str, ...], counts: tuple[tuple[int, ...], ...]) -> Chart:
     title = "Common actions described, per area and set"
-    counts, areas, sets = figures.actions_per_area(site), site.items("areas"), site.items("sets")
     figure, (axes,) = _figure(title, rows=len(areas))
     left = [0] * len(areas)
-    for colour, proposal_set in zip(cycle(SERIES), sets):
-        values = [counts[(area.id, proposal_set.id)] for area in areas]
-        axes.barh(range(len(areas)), values, left=left, color=colour, label=set_label(proposal_set))
+    for column, (colour, set_id) in enumerate(zip(cycle(SERIES), sets)):
+        values = [per_set[column] for per_set in counts]
+        axes.barh(range(len(areas)), values, left=left, color=colour, label=set_label(set_id))
         left = [before + value for before, value in zip(left, values, strict=True)]
     for row, total in enumerate(left):
         axes.annotate(str(total), (total, row), xytext=(4, 0), textcoords="offset points", va="center")
-    _area_axis(axes, [area.title for area in areas], "Actions described in this record")
+    _area_axis(axes, list(areas), "Actions described in this record")
     _legend(figure, axes)
     return Chart(
         "actions-per-area",
@@ -81,23 +86,21 @@ def _actions_per_area(site: Site) -> Chart:
         f"{title}: a bar per cooperation area, split by proposal set. The figures are in the table below.",
         ("Area", *(set_label(s) for s in sets), "Total"),
         [
-            (area.title, *(str(counts[(area.id, s.id)]) for s in sets), str(total))
-            for area, total in zip(areas, left, strict=True)
+            (area, *(str(count) for count in per_set), str(total))
+            for area, per_set, total in zip(areas, counts, left, strict=True)
         ],
         _svg(figure),
     )
 
 
-def _coverage(site: Site) -> Chart:
+def _coverage(panels_figures: tuple[tuple[str, int, tuple[tuple[str | None, int, int | None], ...]], ...]) -> Chart:
     title = "Actions described against actions endorsed"
-    rows, sets = figures.coverage(site), site.items("sets")
-    labels = ["All areas", *(area.title for area in site.items("areas"))]
-    figure, panels = _figure(title, rows=len(labels), panels=len(sets))
-    for axes, colour, proposal_set in zip(panels, cycle(SERIES), sets):
-        mine = [row for row in rows if row.proposal_set is proposal_set]
+    rows = max((len(rows) for _, _, rows in panels_figures), default=1)
+    figure, panels = _figure(title, rows=rows, panels=len(panels_figures))
+    for axes, colour, (set_id, count, mine) in zip(panels, cycle(SERIES), panels_figures):
         axes.barh(
             range(len(mine)),
-            [row.endorsed or 0 for row in mine],
+            [endorsed or 0 for _, _, endorsed in mine],
             color="none",
             edgecolor=MUTED,
             hatch="///",
@@ -105,22 +108,22 @@ def _coverage(site: Site) -> Chart:
         )
         axes.barh(
             range(len(mine)),
-            [row.described for row in mine],
+            [described for _, described, _ in mine],
             color=colour,
-            label=f"Described here ({set_label(proposal_set)})",
+            label=f"Described here ({set_label(set_id)})",
         )
-        for position, row in enumerate(mine):
-            label = f"{row.described} of {row.endorsed}" if row.endorsed else f"{row.described} of ? (not published)"
+        for position, (_, described, endorsed) in enumerate(mine):
+            label = f"{described} of {endorsed}" if endorsed else f"{described} of ? (not published)"
             axes.annotate(
                 label,
-                (max(row.described, row.endorsed or 0), position),
+                (max(described, endorsed or 0), position),
                 xytext=(4, 0),
                 textcoords="offset points",
                 va="center",
             )
-        axes.set_xlim(right=max(row.endorsed or row.described for row in mine) * 1.45 + 1)
-        axes.set_title(f"{set_label(proposal_set)}: {proposal_set.count} proposals", loc="left")
-        _area_axis(axes, labels, "Proposals")
+        axes.set_xlim(right=max(endorsed or described for _, described, endorsed in mine) * 1.45 + 1)
+        axes.set_title(f"{set_label(set_id)}: {count} proposals", loc="left")
+        _area_axis(axes, [area or "All areas" for area, _, _ in mine], "Proposals")
     _legend(figure, *panels)
     return Chart(
         "coverage",
@@ -130,37 +133,35 @@ def _coverage(site: Site) -> Chart:
         ("Set", "Area", "Described here", "Endorsed", "Share described"),
         [
             (
-                set_label(row.proposal_set),
-                row.area.title if row.area else "All areas",
-                str(row.described),
-                str(row.endorsed) if row.endorsed else "not published",
-                text.share(row.described, row.endorsed),
+                set_label(set_id),
+                area or "All areas",
+                str(described),
+                str(endorsed) if endorsed else "not published",
+                text.share(described, endorsed),
             )
-            for row in rows
+            for set_id, _, mine in panels_figures
+            for area, described, endorsed in mine
         ],
         _svg(figure),
     )
 
 
-def _reports(site: Site) -> Chart:
+def _reports(rows: tuple[tuple[int, str, PartialDate, int | None, int | None], ...]) -> Chart:
     title = "Progress reports and what they mention"
-    rows = figures.mentions(site)
     figure, (axes,) = _figure(title, rows=8)
-    when = [mdates.date2num(_middle(row.report.date)) for row in rows]
-    for offset, colour, field, label in (
-        (-40, SERIES[0], "areas", "Areas mentioned"),
-        (40, SERIES[1], "actions", "Actions mentioned"),
+    when = [mdates.date2num(_middle(date)) for _, _, date, _, _ in rows]
+    for offset, colour, column, label in (
+        (-40, SERIES[0], 3, "Areas mentioned"),
+        (40, SERIES[1], 4, "Actions mentioned"),
     ):
         # Bars side by side at each report's date; a figure the record lacks gets no bar.
         known = [
-            (date + offset, value)
-            for date, row in zip(when, rows, strict=True)
-            if (value := getattr(row, field)) is not None
+            (date + offset, value) for date, row in zip(when, rows, strict=True) if (value := row[column]) is not None
         ]
         bars = axes.bar([date for date, _ in known], [value for _, value in known], width=80, color=colour, label=label)
         axes.bar_label(bars, padding=2)
-    for date, row in zip(when, rows, strict=True):
-        if row.areas is None and row.actions is None:
+    for date, (_, _, _, areas, actions) in zip(when, rows, strict=True):
+        if areas is None and actions is None:
             axes.annotate(
                 "not\nrecorded",
                 (date, 0),
@@ -172,13 +173,13 @@ def _reports(site: Site) -> Chart:
                 style="italic",
             )
     numbers = axes.secondary_xaxis("top")
-    numbers.set_xticks(when, [str(row.report.ordinal) for row in rows])
+    numbers.set_xticks(when, [str(ordinal) for ordinal, *_ in rows])
     numbers.set_xlabel("Report no.")
     numbers.spines["top"].set_visible(False)
-    axes.set_ylim(0, max([row.areas or 0 for row in rows] + [row.actions or 0 for row in rows] + [1]) * 1.25)
+    axes.set_ylim(0, max([row[3] or 0 for row in rows] + [row[4] or 0 for row in rows] + [1]) * 1.25)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("Items the record links to the report")
-    _date_axis(axes, [_middle(row.report.date) for row in rows])
+    _date_axis(axes, [_middle(date) for _, _, date, _, _ in rows])
     _legend(figure, axes)
     return Chart(
         "reports",
@@ -188,34 +189,36 @@ def _reports(site: Site) -> Chart:
         ("No.", "Report", "Date", "Areas mentioned", "Actions mentioned"),
         [
             (
-                str(row.report.ordinal),
-                row.report.title,
-                row.report.date.display(),
-                _known(row.areas, "not recorded"),
-                _known(row.actions, "not recorded"),
+                str(ordinal),
+                report_title,
+                date.display(),
+                _known(areas, "not recorded"),
+                _known(actions, "not recorded"),
             )
-            for row in rows
+            for ordinal, report_title, date, areas, actions in rows
         ],
         _svg(figure),
     )
 
 
-def _operations(site: Site) -> Chart:
+Side = tuple[str, str, PartialDate | None, PartialDate | str | None]  # organisation, name, start, end
+
+
+def _operations(operations: tuple[tuple[str, tuple[Side, ...]], ...], latest: PartialDate | None) -> Chart:
     title = "Operations and mechanisms over time, NATO and EU side by side"
-    spans, latest = figures.spans(site), site.latest_date
-    operations = site.items("operations")
+    spans = [side for _, sides in operations for side in sides]
     figure, (axes,) = _figure(title, rows=len(spans) + len(operations))
-    row_of: dict[str, list[int]] = {}
-    for position, span in enumerate(spans):
-        row = position + operations.index(span.operation)  # a blank row between operations
-        row_of.setdefault(span.operation.id, []).append(row)
-        _draw_span(axes, row, span, latest)
-    axes.set_yticks(
-        [sum(rows) / len(rows) for rows in row_of.values()], [_wrap(operation.title) for operation in operations]
-    )
+    ticks, row = [], 0
+    for _, sides in operations:
+        rows = list(range(row, row + len(sides)))
+        for at, side in zip(rows, sides, strict=True):
+            _draw_span(axes, at, side, latest)
+        ticks.append(sum(rows) / len(rows) if rows else row)
+        row += len(sides) + 1  # a blank row between operations
+    axes.set_yticks(ticks, [_wrap(operation) for operation, _ in operations])
     # Rows that hold only a note ("dates not known") must stay inside the axes too.
-    axes.set_ylim(max((row for rows in row_of.values() for row in rows), default=0) + 0.8, -0.8)
-    _date_axis(axes, [span.start.first_day for span in spans if span.start] + ([latest.last_day] if latest else []))
+    axes.set_ylim(max(row - 2, 0) + 0.8, -0.8)
+    _date_axis(axes, [start.first_day for _, _, start, _ in spans if start] + ([latest.last_day] if latest else []))
     if latest:
         axes.axvline(mdates.date2num(latest.last_day), color=MUTED, linestyle=":", linewidth=1)
         axes.annotate(
@@ -228,7 +231,7 @@ def _operations(site: Site) -> Chart:
             va="bottom",
             color=MUTED,
         )
-    for organisation in dict.fromkeys(span.organisation for span in spans):
+    for organisation in dict.fromkeys(organisation for organisation, _, _, _ in spans):
         axes.barh([0], [0], color=ORGANISATIONS[organisation], label=organisation)
     _legend(figure, axes)
     as_of = f" (the record's latest date, {latest.display()})" if latest else ""
@@ -239,23 +242,23 @@ def _operations(site: Site) -> Chart:
         f"mechanism; ongoing ones are drawn up to the end of the record{as_of}. The figures are in the table below.",
         ("Operation", "Side", "Name", "From", "To"),
         [
-            (span.operation.title, span.organisation, span.name, text.date(span.start), text.date(span.end))
-            for span in spans
+            (operation, organisation, name, text.date(start), text.date(end))
+            for operation, sides in operations
+            for organisation, name, start, end in sides
         ],
         _svg(figure),
     )
 
 
-def _membership(site: Site) -> Chart:
+def _membership(years: tuple[tuple[PartialDate, int, int, int, int, int], ...]) -> Chart:
     title = "Members of the EU, of NATO and of both, year by year"
-    years = membership.by_year(site)
     figure, (axes,) = _figure(title, rows=9)
-    labels = [str(row.day.year) for row in years]
+    labels = [str(day.year) for day, *_ in years]
     bottom = [0] * len(years)
     for colour, label, counts in (
-        (ORGANISATIONS["EU and NATO"], "In both", [len(row.both) for row in years]),
-        (ORGANISATIONS["EU"], "EU only", [len(row.eu_only) for row in years]),
-        (ORGANISATIONS["NATO"], "NATO only", [len(row.nato_only) for row in years]),
+        (ORGANISATIONS["EU and NATO"], "In both", [both for _, _, _, both, _, _ in years]),
+        (ORGANISATIONS["EU"], "EU only", [eu_only for _, _, _, _, eu_only, _ in years]),
+        (ORGANISATIONS["NATO"], "NATO only", [nato_only for _, _, _, _, _, nato_only in years]),
     ):
         axes.bar(range(len(years)), counts, bottom=bottom, color=colour, label=label, width=0.85)
         bottom = [below + count for below, count in zip(bottom, counts, strict=True)]
@@ -264,7 +267,7 @@ def _membership(site: Site) -> Chart:
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("States")
     _legend(figure, axes)
-    as_of = f"; the last bar is {years[-1].day.display()}, the date of this edition" if years else ""
+    as_of = f"; the last bar is {years[-1][0].display()}, the date of this edition" if years else ""
     return Chart(
         "membership",
         title,
@@ -272,21 +275,21 @@ def _membership(site: Site) -> Chart:
         f"only, at the end of the year{as_of}. The figures are in the table below.",
         ("Year", "EU members", "NATO Allies", "In both", "EU only", "NATO only"),
         [
-            (
-                row.day.display() if row is years[-1] else str(row.day.year),
-                str(len(row.eu)),
-                str(len(row.nato)),
-                str(len(row.both)),
-                str(len(row.eu_only)),
-                str(len(row.nato_only)),
-            )
-            for row in years
+            (day.display() if n == len(years) - 1 else str(day.year), *(str(count) for count in counts))
+            for n, (day, *counts) in enumerate(years)
         ],
         _svg(figure),
     )
 
 
-CHARTS: list[Callable[[Site], Chart]] = [_actions_per_area, _coverage, _reports, _operations, _membership]
+# Each chart's drawing, by name; figures.charted(site) gives what each one is drawn from.
+DRAW: dict[str, Callable[..., Chart]] = {
+    "actions-per-area": _actions_per_area,
+    "coverage": _coverage,
+    "reports": _reports,
+    "operations": _operations,
+    "membership": _membership,
+}
 
 
 # --- Drawing helpers -------------------------------------------------------------------
@@ -326,22 +329,23 @@ def _legend(figure: Figure, *panels: Any) -> None:
         figure.legend(entries.values(), entries.keys(), loc="outside lower center", ncols=min(len(entries), 3))
 
 
-def _draw_span(axes: Any, row: int, span: figures.Span, latest: PartialDate | None) -> None:
-    colour = ORGANISATIONS[span.organisation]
-    if span.start is None:
+def _draw_span(axes: Any, row: int, side: Side, latest: PartialDate | None) -> None:
+    organisation, _, start_date, end_date = side
+    colour = ORGANISATIONS[organisation]
+    if start_date is None:
         axes.annotate("dates not known", (0.01, row), xycoords=("axes fraction", "data"), va="center", style="italic")
         return
-    start = mdates.date2num(span.start.first_day)
-    if span.end is None:
+    start = mdates.date2num(start_date.first_day)
+    if end_date is None:
         axes.plot([start], [row], marker="|", markersize=12, color=colour)
         axes.annotate(
             "end not known", (start, row), xytext=(6, 0), textcoords="offset points", va="center", style="italic"
         )
         return
-    end_date = span.end.last_day if isinstance(span.end, PartialDate) else (latest or span.start).last_day
-    end = mdates.date2num(end_date)
+    last_day = end_date.last_day if isinstance(end_date, PartialDate) else (latest or start_date).last_day
+    end = mdates.date2num(last_day)
     axes.barh([row], [end - start], left=start, color=colour, height=0.8)
-    if span.end == "ongoing":
+    if end_date == "ongoing":
         axes.annotate("ongoing", (end, row), xytext=(4, 0), textcoords="offset points", va="center", style="italic")
 
 

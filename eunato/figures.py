@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from . import membership
 from .dates import PartialDate
 from .model import Action, Area, Operation, ProposalSet, Report, Strategy
 from .site import Site
@@ -158,3 +159,76 @@ def spans(site: Site) -> list[Span]:
         else:
             rows.append(Span(operation, "EU and NATO", operation.title, operation.start, operation.end))
     return rows
+
+
+# --- What each chart shows ------------------------------------------------------------------
+# A chart is drawn from these plain values alone (text, numbers, dates and tuples of them, never an
+# item), so it changes only when they do: chart_cache.py draws a chart again when its own figures
+# change, not whenever the record does. charts.py draws `charts.DRAW[name](*figures)`.
+
+
+def charted(site: Site) -> dict[str, tuple[Any, ...]]:
+    """Every chart's figures, by chart name, in the order the charts are drawn."""
+    return {
+        "actions-per-area": _per_area(site),
+        "coverage": _coverage_panels(site),
+        "reports": _report_rows(site),
+        "operations": _operation_rows(site),
+        "membership": _membership_rows(site),
+    }
+
+
+def _per_area(site: Site) -> tuple[Any, ...]:
+    """Area titles, set ids, and for each area the actions described per set."""
+    counts, sets = actions_per_area(site), site.of(ProposalSet)
+    return (
+        tuple(area.title for area in site.of(Area).values()),
+        tuple(sets),
+        tuple(tuple(counts[(area, set_id)] for set_id in sets) for area in site.of(Area)),
+    )
+
+
+def _coverage_panels(site: Site) -> tuple[Any, ...]:
+    """Per set: its id, its count, and rows of (area title or None for all areas, described, endorsed)."""
+    rows = coverage(site)
+    return (
+        tuple(
+            (
+                proposal_set.id,
+                proposal_set.count,
+                tuple(
+                    (row.area.title if row.area else None, row.described, row.endorsed)
+                    for row in rows
+                    if row.proposal_set is proposal_set
+                ),
+            )
+            for proposal_set in site.of(ProposalSet).values()
+        ),
+    )
+
+
+def _report_rows(site: Site) -> tuple[Any, ...]:
+    """Per report: ordinal, title, date, areas and actions mentioned (None: not recorded)."""
+    return (tuple((m.report.ordinal, m.report.title, m.report.date, m.areas, m.actions) for m in mentions(site)),)
+
+
+def _operation_rows(site: Site) -> tuple[Any, ...]:
+    """Per operation: its title and its spans (organisation, name, start, end); then the record's latest date."""
+    by_operation: dict[str, list[tuple[Any, ...]]] = {operation: [] for operation in site.of(Operation)}
+    for span in spans(site):
+        by_operation[span.operation.id].append((span.organisation, span.name, span.start, span.end))
+    operations = site.of(Operation)
+    return (
+        tuple((operations[key].title, tuple(sides)) for key, sides in by_operation.items()),
+        site.latest_date,
+    )
+
+
+def _membership_rows(site: Site) -> tuple[Any, ...]:
+    """Per year: the day, then how many states are in the EU, in NATO, in both, in the EU only, in NATO only."""
+    return (
+        tuple(
+            (row.day, len(row.eu), len(row.nato), len(row.both), len(row.eu_only), len(row.nato_only))
+            for row in membership.by_year(site)
+        ),
+    )

@@ -23,17 +23,23 @@ class Overlap:
     eu: list[State]  # members of the EU on `day`
     nato: list[State]  # NATO Allies on `day`
 
+    # States are told apart by identity: the lists hold the record's own objects, and comparing
+    # pydantic models field by field made the yearly chart's figures cost a tenth of a second.
+
     @property
     def both(self) -> list[State]:
-        return [state for state in self.eu if state in self.nato]
+        nato = {id(state) for state in self.nato}
+        return [state for state in self.eu if id(state) in nato]
 
     @property
     def eu_only(self) -> list[State]:
-        return [state for state in self.eu if state not in self.nato]
+        nato = {id(state) for state in self.nato}
+        return [state for state in self.eu if id(state) not in nato]
 
     @property
     def nato_only(self) -> list[State]:
-        return [state for state in self.nato if state not in self.eu]
+        eu = {id(state) for state in self.eu}
+        return [state for state in self.nato if id(state) not in eu]
 
 
 def as_of(site: Site) -> PartialDate:

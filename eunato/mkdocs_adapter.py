@@ -8,6 +8,8 @@ their edit links, and the glossary for the abbr extension.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import posixpath
 import re
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import TemplateError, TemplateNotFound
+from jinja2 import FileSystemBytecodeCache, TemplateError, TemplateNotFound
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+_log = logging.getLogger("mkdocs.plugins.eunato")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: many times faster
 
 
@@ -121,6 +124,16 @@ def github_pages_url(repo_url: str) -> str | None:
     )
 
 
+def keep_compiled_theme(env: Any, config: MkDocsConfig) -> None:
+    """The theme's templates, compiled once and kept in .cache/theme: MkDocs makes a new Jinja environment
+    for every build (and every `mkdocs serve` rebuild), which would compile Material's templates again.
+    Jinja checks each kept template against its source, so an edited one is compiled anew."""
+    if config.config_file_path:
+        folder = Path(config.config_file_path).parent / ".cache" / "theme"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 # --- Files --------------------------------------------------------------------------------
 
 
@@ -130,6 +143,7 @@ def page_files(config: MkDocsConfig, site: Site, renderer: Renderer) -> list[Fil
     for page in generated_pages(site):
         inclusion = InclusionLevel.INCLUDED if page.listed else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=markdown(page, renderer), inclusion=inclusion)
+        rebuilds(config).titles[page.src_uri] = page.title
         # Relative to edit_uri (which points at docs/), so the edit button opens the YAML file.
         file.edit_uri = posixpath.relpath(page.source, "docs")
         files.append(file)
@@ -274,3 +288,185 @@ def place_unlisted(files: Files, site: Site) -> None:
             this.parent = section
             this.previous_page = before and page(urls.page_path(kind.name, before.id))
             this.next_page = after and page(urls.page_path(kind.name, after.id))
+
+
+# --- Rebuilding only what changed ---------------------------------------------------------
+# `make serve` runs `mkdocs serve --dirty`: each rebuild after a save renders again only the pages
+# whose File says it is modified. A generated page is held in memory, so MkDocs would take it as
+# always modified; here a page is modified when its inputs differ from those of the HTML last
+# written for it: its Markdown (for a hand-written page, as its macros render it from the record),
+# its title, its neighbours and section, and what every page shows (the navigation with its titles,
+# the settings, the glossary, the hand-written pages and the theme's overrides). The topics page is
+# always rendered: the tags plugin makes its list, which every page's topic links need, only then.
+# What a skipped page gives the others is restored from the last build: its title and front matter
+# (the navigation, the topics page) and its entries in the search index.
+
+
+class Rebuilds:
+    """What this process last wrote for one site folder: each page's fingerprint and search entries."""
+
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}  # generated page -> its title, from the record
+        self.fingerprints: dict[str, str] = {}  # page -> the fingerprint of its inputs in this build
+        self.written: dict[str, str] = {}  # page -> the fingerprint of the HTML in the site folder
+        self.destinations: dict[str, str] = {}  # generated page or download -> its file in the site folder
+        self.pages: list[str] = []  # this build's pages, in order
+        self.skipped: set[str] = set()  # pages this build does not render
+        self.search: dict[str, list[dict[str, Any]]] = {}  # page -> its entries in the search index
+        self.indexed = 0  # entries of this build's search index already assigned to a page
+
+
+_REBUILDS: dict[str, Rebuilds] = {}
+
+
+def rebuilds(config: MkDocsConfig) -> Rebuilds:
+    return _REBUILDS.setdefault(config.site_dir, Rebuilds())
+
+
+def quiet_dirty_warning() -> None:
+    """MkDocs warns on every dirty build that its navigation may be wrong; here it is not (see above)."""
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed")
+    )
+
+
+def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
+    """Tell MkDocs which pages need no rendering: those whose inputs are those of the HTML already
+    written for them. Run once the navigation is complete (on_nav)."""
+    state = rebuilds(config)
+    state.indexed, state.skipped = 0, set()
+    pages = [file for file in files.documentation_pages() if file.page is not None]
+    state.pages = [file.src_uri for file in pages]
+    everywhere = _shown_on_every_page(config, files, state)
+    macros: Any = config.plugins["macros"]
+    for file in pages:
+        page: Any = file.page
+        if file.generated_by:
+            markdown = file.content_string
+        else:
+            # A hand-written page shows what its macros render from the record.
+            page.read_source(config)
+            markdown = macros.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            if "<!-- material/tags" in markdown:
+                # The topics page: its list of topics is what makes every page's topics links,
+                # and the tags plugin makes that list only while rendering it.
+                file.is_modified = _modified  # type: ignore[method-assign]
+                continue
+        digest = hashlib.sha256(everywhere.encode())
+        for part in (
+            markdown,
+            page.title or "",
+            *(_neighbour(other, state) for other in (page.previous_page, page.next_page)),
+            *(ancestor.title or "" for ancestor in page.ancestors),
+        ):
+            digest.update(b"\0" + part.encode())
+        fingerprint = state.fingerprints[file.src_uri] = digest.hexdigest()
+        unchanged = state.written.get(file.src_uri) == fingerprint
+        file.is_modified = _unmodified if unchanged else _modified  # type: ignore[method-assign]
+        if unchanged:
+            state.skipped.add(file.src_uri)
+            if file.generated_by:
+                page.read_source(config)  # its title and front matter, for the other pages
+    made = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
+    for gone in set(state.destinations) - set(made):
+        # An item deleted or renamed: its page and downloads go from the site folder too.
+        Path(state.destinations[gone]).unlink(missing_ok=True)
+        state.written.pop(gone, None)
+    state.destinations = made
+
+
+def _modified() -> bool:
+    return True
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _shown_on_every_page(config: MkDocsConfig, files: Files, state: Rebuilds) -> str:
+    """A digest of what every page shows or is made with, besides its own Markdown."""
+    digest = hashlib.sha256()
+    listed = [
+        (file.src_uri, state.titles.get(file.src_uri, ""))
+        for file in files.documentation_pages()
+        if file.inclusion.is_in_nav()
+    ]
+    settings = (
+        config.nav,
+        listed,
+        config.mdx_configs,
+        config.copyright,
+        config.site_url,
+        config.repo_url,
+        config.theme.get("features"),
+        config.extra,
+    )
+    digest.update(repr(settings).encode())
+    for folder in (config.docs_dir, *(config.theme.dirs[:1] if config.theme.custom_dir else [])):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(f"\0{path}\0".encode() + path.read_bytes())
+    if config.config_file_path:
+        digest.update(Path(config.config_file_path).read_bytes())
+    return digest.hexdigest()
+
+
+def _neighbour(page: Any, state: Rebuilds) -> str:
+    if page is None:
+        return ""
+    return f"{page.file.src_uri}\0{state.titles.get(page.file.src_uri) or page.title or ''}"
+
+
+def note_written(page: Any, config: MkDocsConfig) -> None:
+    """After a page is rendered (on_post_page): its HTML now stands for these inputs."""
+    state = rebuilds(config)
+    if page.file.src_uri in state.fingerprints:
+        state.written[page.file.src_uri] = state.fingerprints[page.file.src_uri]
+
+
+def note_search_entries(page: Any, config: MkDocsConfig) -> None:
+    """After the search plugin has indexed a page (on_page_context): keep its entries for the builds that skip it."""
+    plugin = _search_plugin(config)
+    if plugin is None:
+        return
+    entries = plugin.search_index.entries
+    state = rebuilds(config)
+    state.search[page.file.src_uri] = entries[state.indexed :]
+    state.indexed = len(entries)
+
+
+def complete_search_index(config: MkDocsConfig) -> None:
+    """Before the search index is written (on_post_build): the pages skipped keep their entries of the last
+    build, in the order of a full build."""
+    plugin = _search_plugin(config)
+    if plugin is None:
+        return
+    state = rebuilds(config)
+    plugin.search_index.entries = [entry for src_uri in state.pages for entry in state.search.get(src_uri, [])]
+    plugin.search_index_prev = None  # Material's own merging assumes that one page changed
+    rendered = len(state.pages) - len(state.skipped)
+    _log.info(f"Rendered {rendered} of {len(state.pages)} pages; the inputs of the others did not change")
+    _log.debug("Rendered: " + ", ".join(uri for uri in state.pages if uri not in state.skipped))
+
+
+def complete_tags(files: Files, config: MkDocsConfig) -> None:
+    """Before the tags plugin lists pages by topic (on_env): the pages skipped are listed too, in page order."""
+    plugin = config.plugins.get("material/tags")
+    state = rebuilds(config)
+    if plugin is None or not state.skipped:
+        return
+    mappings = plugin.mappings
+    found = dict(mappings.data)
+    mappings.data = {}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        if file.src_uri in state.skipped:
+            mappings.add(page, page.markdown or "")
+        elif page.url in found:
+            mappings.data[page.url] = found[page.url]
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")

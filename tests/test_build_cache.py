@@ -4,24 +4,44 @@ from __future__ import annotations
 
 import pytest
 
-from eunato import chart_cache, load_site
+from eunato import chart_cache, figures, load_site
 from eunato.render import Renderer
 
 
 def test_a_record_already_drawn_reuses_its_charts_without_drawing(real_site, tmp_path, monkeypatch):
     first = chart_cache.charts_for(real_site, cache=tmp_path)
-    monkeypatch.setattr(chart_cache, "_draw", lambda site: pytest.fail("drew the charts again"))
+    monkeypatch.setattr(chart_cache, "_draw", lambda name, figures: pytest.fail(f"drew {name} again"))
 
     assert chart_cache.charts_for(real_site, cache=tmp_path) == first
-    assert len(list(tmp_path.glob("*.json"))) == 1
+    assert len(list(tmp_path.glob("*.json"))) == len(first)
 
 
-def test_any_change_to_the_record_draws_the_charts_again(data_dir, tmp_path):
-    before = chart_cache.fingerprint(load_site(data_dir))
+def fingerprints(data_dir) -> dict[str, str]:
+    return {name: chart_cache.fingerprint(name, f) for name, f in figures.charted(load_site(data_dir)).items()}
+
+
+def test_a_chart_is_drawn_again_when_its_own_figures_change_and_only_then(data_dir, tmp_path, monkeypatch):
+    before = fingerprints(data_dir)
     action = data_dir / "actions" / "lonely.yml"
-    action.write_text(action.read_text().replace("area: beta", "area: alpha"))
+    action.write_text(action.read_text().replace("title: ", "title: Retitled "))
+    assert fingerprints(data_dir) == before, "a new title changed no figure, yet a chart would be drawn again"
 
-    assert chart_cache.fingerprint(load_site(data_dir)) != before
+    action.write_text(action.read_text().replace("area: beta", "area: alpha"))
+    changed = {name for name, key in fingerprints(data_dir).items() if key != before[name]}
+    assert changed == {"actions-per-area", "coverage"}
+
+    first = chart_cache.charts_for(load_site(data_dir), cache=tmp_path)
+    drawn = []
+
+    def draw(name, chart_figures):
+        drawn.append(name)
+        return first[name]
+
+    monkeypatch.setattr(chart_cache, "_draw", draw)
+    action.write_text(action.read_text().replace("area: alpha", "area: beta"))
+    chart_cache.charts_for(load_site(data_dir), cache=tmp_path)
+    assert drawn == ["actions-per-area", "coverage"]
+    assert len(list(tmp_path.glob("*.json"))) == len(first), "a chart's older drawings are not removed"
 
 
 def test_an_edited_template_is_never_served_from_the_compiled_cache(real_site, tmp_path):

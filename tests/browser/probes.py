@@ -54,6 +54,9 @@ def sideways_overflow(page: Page) -> list[str]:
     """Empty when the page is no wider than the window; else how wide it is, and the outermost elements
     that reach past the window's right edge outside any scrolling box (a table in Material's scrolling
     wrapper may be wider: it scrolls inside it)."""
+    # Long lists are laid out only near the screen (content-visibility in site.css), and what does not
+    # fit is then clipped rather than widening the page: lay everything out, so clipped is found too.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     return page.evaluate(
         """() => {
             const root = document.scrollingElement;
