@@ -11,12 +11,18 @@ the same twin (the README's "Building with Zensical").
 
 Beside the twin's mkdocs.yml, mkdocs-macros.yml is the same site with the macros plugin switched on
 but given nothing to do: what the plugin itself costs.
+
+`python bench/twin.py PROJECT OUT --zensical ROUNDS` also builds the twin with MkDocs and with
+Zensical (pinned in requirements-test.txt) in turn and prints the times: Zensical from a clean
+cache (`--clean`, as a first build or CI) and again with its cache (as after an edit).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import measure
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
@@ -43,7 +49,38 @@ def make_twin(project: Path, out: Path) -> Path:
     return twin_config
 
 
-if __name__ == "__main__":
-    import sys
+ZENSICAL = Path(sys.executable).with_name("zensical")
 
-    print(make_twin(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()))
+
+def zensical_against_mkdocs(twin_config: Path, rounds: int) -> list[dict[str, measure.Time]]:
+    """The twin built by MkDocs and by Zensical (cold, then with its cache), rotating which goes first."""
+    out = twin_config.parent
+    builds = {
+        "mkdocs": lambda: measure.build(twin_config, out / "site-mkdocs"),
+        "zensical": lambda: measure.run([ZENSICAL, "build", "--clean", "-f", twin_config], cwd=out),
+        "zensical, cached": lambda: measure.run([ZENSICAL, "build", "-f", twin_config], cwd=out),
+    }
+    for build in builds.values():
+        build()  # warms the file cache and the .pyc files
+    names = list(builds)
+    times = []
+    for n in range(rounds):
+        # "zensical, cached" always right after "zensical", whose cache it reuses.
+        order = names if n % 2 == 0 else names[1:] + names[:1]
+        timed = {name: builds[name]() for name in order}
+        times.append({name: timed[name] for name in names})
+    return times
+
+
+if __name__ == "__main__":
+    twin = make_twin(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve())
+    print(twin)
+    if len(sys.argv) > 4 and sys.argv[3] == "--zensical":
+        times = zensical_against_mkdocs(twin, int(sys.argv[4]))
+        print("| Round | " + " | ".join(f"{name} (wall / CPU)" for name in times[0]) + " |")
+        for n, row in enumerate(times):
+            print(f"| {n + 1} | " + " | ".join(f"{t.wall:.2f} s / {t.cpu:.2f} s" for t in row.values()) + " |")
+        median = {name: measure.median([row[name] for row in times]) for name in times[0]}
+        print("| median | " + " | ".join(f"{t.wall:.2f} s / {t.cpu:.2f} s" for t in median.values()) + " |")
+        ratio = median["zensical"] / median["mkdocs"]
+        print(f"Zensical / MkDocs, clean: {ratio.wall:.2f} wall, {ratio.cpu:.2f} CPU")
