@@ -113,8 +113,9 @@ def fetch(url: str) -> bytes | None:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """A copy of the project with the real record, under `mkdocs serve` as `make serve` runs it: (project, address)."""
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, Path]]:
+    """A copy of the project with the real record, under `mkdocs serve` as `make serve` runs it:
+    (project, address, the server's log)."""
     base = tmp_path_factory.mktemp("serve")
     project = copy_project(base / "project", data=ROOT / "data")
     if (ROOT / ".cache").is_dir():  # charts and citations already made: only the first build is quicker
@@ -136,7 +137,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
             assert server.poll() is None, (base / "serve.log").read_text(encoding="utf-8")
             assert time.monotonic() < deadline, "mkdocs serve served nothing in time"
             time.sleep(0.5)
-        yield project, url
+        yield project, url, base / "serve.log"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -173,6 +174,11 @@ def crawl(url: str) -> dict[str, bytes]:
     return found
 
 
+def rebuilds(log: Path) -> int:
+    """How many builds the server has finished since it started serving."""
+    return log.read_text(encoding="utf-8").count("Reloading browsers")
+
+
 def heading(page: bytes) -> str:
     return " ".join(lxml.html.fromstring(page).xpath("string(//article//h1)").split()).rstrip("¶").strip()
 
@@ -183,7 +189,7 @@ def test_the_server_runs_as_make_serve_runs_it():
 
 @pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.file)
 def test_an_edit_is_served_on_every_page_that_shows_it(served, edit: Edit):
-    project, url = served
+    project, url, log = served
     before = crawl(url)
     shows = sorted(path for path, content in before.items() if edit.shown.encode() in content)
     assert set(edit.expected) <= set(shows), "the record changed: choose what these pages show"
@@ -192,10 +198,14 @@ def test_an_edit_is_served_on_every_page_that_shows_it(served, edit: Edit):
     data = project / edit.file
     text = data.read_text(encoding="utf-8")
     assert text.count(edit.before) == 1, f"{edit.file} no longer says {edit.before!r}"
+    rebuilt = rebuilds(log)
     data.write_text(text.replace(edit.before, edit.after), encoding="utf-8")
 
-    waiting = set(shows)
     deadline = time.monotonic() + SHOWN
+    while rebuilds(log) == rebuilt:  # the whole rebuild done, so no page is read half written
+        assert time.monotonic() < deadline, f"no rebuild within {SHOWN} s of saving {edit.file}"
+        time.sleep(0.5)
+    waiting = set(shows)
     while waiting and time.monotonic() < deadline:
         time.sleep(0.5)
         waiting = {path for path in waiting if edit.shown_after.encode() not in (fetch(urljoin(url, path)) or b"")}
