@@ -1,4 +1,4 @@
-"""`python -m eunato check|schemas|new|citation|build`: the editors' commands; each says what it did or what is wrong."""
+"""`python -m eunato check|schemas|new|citation|build|pages`: the editors' commands; each says what it did or what is wrong."""
 
 from __future__ import annotations
 
@@ -45,11 +45,23 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--work-dir", default=Path("build"), type=Path, help="where the offline build and the files go (default: build)"
     )
+    pages = commands.add_parser(
+        "pages",
+        help="write the whole site's source to OUT: every page's final Markdown, the downloads, charts and feed, "
+        "and a mkdocs.yml with the expanded navigation and settings, for MkDocs or Zensical without macros or hooks",
+    )
+    pages.add_argument(
+        "out", type=Path, help="the folder to write (replaced if this command wrote it; else new or empty)"
+    )
+    pages.add_argument(
+        "-f", "--config-file", default=Path("mkdocs.yml"), type=Path, help="the site's settings (default: mkdocs.yml)"
+    )
     arguments = parser.parse_args(argv)
     if arguments.command == "new":
         options = {key: value for key, value in vars(arguments).items() if key not in ("command", "what", "data")}
         return _new(arguments.what, arguments.data, options)
-    return {"check": _check, "schemas": _schemas, "citation": _citation, "build": _build}[arguments.command](arguments)
+    run = {"check": _check, "schemas": _schemas, "citation": _citation, "build": _build, "pages": _pages}
+    return run[arguments.command](arguments)
 
 
 def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -90,7 +102,7 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         parser.add_argument("--data", default="data", type=Path, help="the data folder (default: data)")
 
 
-def _check(arguments: argparse.Namespace) -> int:
+def _check(arguments: argparse.Namespace, quiet: bool = False) -> int:
     try:
         site = load_site(arguments.data, root=Path.cwd())
     except DataError as error:
@@ -102,6 +114,8 @@ def _check(arguments: argparse.Namespace) -> int:
         print(messages.placeholders_left(len(site.placeholders)), file=sys.stderr)
         print_github_annotations(site.placeholders)
         return 1
+    if quiet:
+        return 0
     counts = ", ".join(row.count(len(site.items(row.name))) for row in KINDS)
     print(f"data is valid: {counts}, {count(len(site.sources), 'source')}")
     if arguments.uncited:
@@ -144,6 +158,25 @@ def _build(arguments: argparse.Namespace) -> int:
         return 1
     steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in times.items())
     print(f"built {arguments.site_dir.as_posix()}/ with the PDF and the offline edition: {steps}")
+    return 0
+
+
+def _pages(arguments: argparse.Namespace) -> int:
+    """The record checked first, as `check` does (every problem as file:line), then built into OUT."""
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415  # only this command builds in this process
+
+    from .source import Refused, write_pages  # noqa: PLC0415
+
+    project = arguments.config_file.resolve().parent
+    checked = _check(argparse.Namespace(data=project / "data", uncited=False), quiet=True)
+    if checked:
+        return checked
+    try:
+        count_written = write_pages(arguments.config_file, arguments.out)
+    except (Refused, MkDocsException) as error:
+        print(f"{error}\nNothing was written.", file=sys.stderr)
+        return 1
+    print(f"wrote {arguments.out.as_posix()}/: {count(count_written, 'page')}, their files and mkdocs.yml")
     return 0
 
 

@@ -13,14 +13,20 @@ import logging
 import os
 import posixpath
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from jinja2 import FileSystemBytecodeCache, TemplateError, TemplateNotFound
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.yaml import yaml_load
 
 from . import urls
 from .cite import Citer
@@ -470,3 +476,116 @@ def complete_tags(files: Files, config: MkDocsConfig) -> None:
 
 def _search_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+# --- The site's source as plain files (python -m eunato pages) --------------------------------
+# A real build, with one more plugin that runs after the macros and the hooks: it keeps each page's
+# final Markdown with its front matter, every file the build copies or generates (assets, downloads,
+# charts, the feed), and the settings the hooks computed. What it writes needs neither macros nor
+# hooks: MkDocs with Material builds it, and so does Zensical, which reads mkdocs.yml.
+
+SOURCE_HEADER = (
+    "# Written by `python -m eunato pages` from the record in data/: do not edit, write it again.\n"
+    "# Build it with `mkdocs build` or `zensical build`; the eunato.captions extension needs the eunato\n"
+    "# package importable (the project's requirements.txt installs it).\n"
+)
+
+
+def write_source(config_file: Path, folder: Path) -> int:
+    """Build the site of `config_file` with --strict and write its source into `folder`: `docs/` (pages
+    and files), `overrides/` (the theme's templates) and `mkdocs.yml`; the number of pages.
+
+    A problem in the record or a template raises PluginError, a warning Abort (both MkDocsException)."""
+    docs = folder / "docs"
+    with tempfile.TemporaryDirectory(prefix="eunato-site-") as site_dir:
+        config = load_config(str(config_file), site_dir=site_dir, strict=True)
+        capture = _Capture(docs)
+        config.plugins["eunato-source"] = capture
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+
+    settings = yaml_load(config_file.read_text(encoding="utf-8"))
+    for key in ("hooks", "watch"):  # only the hooks and the macros use them
+        settings.pop(key, None)
+    settings["plugins"] = [entry for entry in settings.get("plugins", []) if _plugin_name(entry) != "macros"]
+    settings.update(capture.settings)
+    theme = settings.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # The theme's templates; its Python (hooks) stays behind, as no hook runs on this source.
+        shutil.copytree(config_file.parent / theme["custom_dir"], folder / "overrides", ignore=_python)
+        theme["custom_dir"] = "overrides"
+    text = yaml.dump(settings, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    (folder / "mkdocs.yml").write_text(SOURCE_HEADER + text, encoding="utf-8")
+    return capture.pages
+
+
+def _plugin_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def _python(folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if name.endswith(".py") or name == "__pycache__"]
+
+
+class _Capture(BasePlugin):
+    """Runs after the other plugins and hooks of each event (the tags plugin aside), and keeps what they made."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.settings: dict[str, Any] = {}
+        self.markdown: dict[str, str] = {}
+        self.pages = 0
+
+    @event_priority(-1000)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The settings the hooks computed: the expanded navigation, the glossary for abbr, site_url."""
+        self.settings = {
+            "site_url": config.site_url,
+            "copyright": config.copyright,
+            "nav": config.nav,
+            "markdown_extensions": [
+                {name: config.mdx_configs[name]} if name in config.mdx_configs else name
+                for name in config.markdown_extensions
+            ],
+            "extra": dict(config.extra),
+        }
+        return config
+
+    @event_priority(-1000)
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The static files of docs/ and every file the hooks generated; not the theme's own."""
+        docs_dir = Path(config.docs_dir)
+        unlisted = [f"/{file.src_uri}" for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
+        if unlisted:  # pages left out of the navigation on purpose, so a strict build does not warn
+            self.settings["not_in_nav"] = "\n".join(unlisted) + "\n"
+        for file in files:
+            if file.is_documentation_page() or not file.inclusion.is_included():
+                continue
+            if file.generated_by or Path(file.abs_src_path or "").is_relative_to(docs_dir):
+                self._write(file.src_uri, file.content_bytes)
+        return env
+
+    # After the macros (0), before Material's tags plugin (-50) turns its `<!-- material/tags -->` into its own marks.
+    @event_priority(-40)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.markdown[page.file.src_uri] = markdown
+        return markdown
+
+    @event_priority(-1000)  # after hooks.py has put the citation metadata in page.meta
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """The page's final Markdown, with its front matter as the theme reads it (the head metadata too)."""
+        meta = dict(page.meta)  # render_macros: false stays, so a macros plugin would still leave the page alone
+        if "citation_tags" in meta:
+            meta["citation_tags"] = [list(tag) for tag in meta["citation_tags"]]
+        front = f"---\n{yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n" if meta else ""
+        self._write(page.file.src_uri, (front + self.markdown[page.file.src_uri]).encode())
+        self.pages += 1
+        return context
+
+    def _write(self, src_uri: str, content: bytes) -> None:
+        target = self.docs / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
