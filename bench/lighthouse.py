@@ -41,6 +41,10 @@ class Audit:
     main_thread: dict[str, float] = field(default_factory=dict)
     elements: int = 0  # elements in the page's DOM
     blocking: float = 0  # total blocking time, ms
+    # How fast the machine was at the time: Lighthouse's own CPU benchmark (higher is faster; it simulates
+    # a phone by slowing the page's measured work 4x, so a busy machine lowers every score) and the load average.
+    benchmark_index: float = 0
+    load: float = 0
 
 
 def chromium() -> str:
@@ -59,7 +63,8 @@ def audit(url: str, report: Path, attempts: int = 3) -> Audit:
     """One Lighthouse run on `url`; its JSON report is kept at `report`. A run Lighthouse could not
     finish (a page that never painted in time on a loaded machine) is tried again."""
     for attempt in range(attempts):
-        subprocess.run(
+        report.unlink(missing_ok=True)
+        ran = subprocess.run(
             [
                 LIGHTHOUSE,
                 url,
@@ -70,12 +75,15 @@ def audit(url: str, report: Path, attempts: int = 3) -> Audit:
                 "--quiet",
             ],
             env={**os.environ, "CHROME_PATH": chromium()},
-            check=True,
+            check=False,
         )
-        result = json.loads(report.read_text(encoding="utf-8"))
-        if all(result["categories"][c]["score"] is not None for c in CATEGORIES):
-            break
-        problem = (result.get("runtimeError") or {}).get("message", "a category without a score")
+        if ran.returncode != 0 or not report.exists():
+            problem = f"Lighthouse exited with {ran.returncode}"
+        else:
+            result = json.loads(report.read_text(encoding="utf-8"))
+            if all(result["categories"][c]["score"] is not None for c in CATEGORIES):
+                break
+            problem = (result.get("runtimeError") or {}).get("message", "a category without a score")
         if attempt == attempts - 1:
             raise SystemExit(f"Lighthouse could not measure {url}: {problem}")
     audits = result["audits"]
@@ -100,6 +108,8 @@ def audit(url: str, report: Path, attempts: int = 3) -> Audit:
         },
         elements=int(audits["dom-size"]["numericValue"]),
         blocking=audits["total-blocking-time"]["numericValue"],
+        benchmark_index=result["environment"]["benchmarkIndex"],
+        load=os.getloadavg()[0],
     )
 
 

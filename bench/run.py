@@ -4,7 +4,7 @@ Machines are noisy, so a time is only ever compared with another taken side by s
 the real build against its plain-Markdown twin (alternating), the 1x, 5x and 10x records in turn.
 Writes every figure, with the machine and the versions, to bench/RESULTS.md and prints it.
 
-    .venv/bin/python bench/run.py            # the full run (about five minutes on two cores)
+    .venv/bin/python bench/run.py --baseline 026c42f   # what make bench runs (README: how long)
     .venv/bin/python bench/run.py --quick    # fewer repetitions, for trying a change
 """
 
@@ -229,6 +229,7 @@ def lighthouse_pages(
     reports.mkdir()
     lines: list[str] = []
     everything: list[lighthouse.Audit] = []  # every run of every page and version, for the audits that lost points
+    unmeasured: list[str] = []
     for factor, goal in GOAL.items():
         data = ROOT / "data" if factor == 1 else synthetic_record(work, factor)
         sites = {}
@@ -244,10 +245,16 @@ def lighthouse_pages(
                 for run in range(runs):
                     for version in versions[:: 1 if run % 2 == 0 else -1]:
                         n = versions.index(version)
-                        found = lighthouse.audit(
-                            bases[version.name] + page, reports / f"x{factor}-{n}-{page.replace('/', '_')}-{run}.json"
-                        )
+                        try:
+                            found = lighthouse.audit(
+                                bases[version.name] + page,
+                                reports / f"x{factor}-{n}-{page.replace('/', '_')}-{run}.json",
+                            )
+                        except SystemExit as error:  # one page Lighthouse could not measure; the others still count
+                            unmeasured.append(f"`/{page}` at {factor}×, {version.name}: {error}")
+                            continue
                         audits.setdefault((version.name, page), []).append(found)
+        pages = [page for page in pages if all((version.name, page) in audits for version in versions)]
         median = {key: lighthouse.median_audit(found) for key, found in audits.items()}
         after, before = versions[0].name, versions[-1].name if len(versions) > 1 else None
         below = [page for page in pages if median[(after, page)].scores["performance"] < goal]
@@ -276,6 +283,8 @@ def lighthouse_pages(
             f"### {'The real record (1×)' if factor == 1 else f'{factor}× the record (synthetic)'}",
             "",
             *page_table(pages, median, after, before),
+            "",
+            *in_the_way([(page, median[(after, page)]) for page in below], goal),
         ]
         everything += [audit for found in audits.values() for audit in found]
     failing = sorted(
@@ -291,13 +300,68 @@ def lighthouse_pages(
         f"slowdown), {runs} run{'s' * (runs != 1)} per page and version, alternating; the run with the median "
         f"performance score is shown.{compared} *Script*, *Style & layout* and *Other work* are where the main "
         "thread's time went in that run (ms, under the CPU slowdown; *Other work*: parsing, rendering, garbage "
-        "collection and the rest), from Lighthouse's main-thread breakdown.",
+        "collection and the rest), from Lighthouse's main-thread breakdown. *Machine index*: Lighthouse's own measure "
+        "of the machine's speed in that run (its `benchmarkIndex`; higher is faster), and *Load* the load average "
+        "then: Lighthouse simulates a phone by multiplying the page's measured main-thread work by 4, so a busy "
+        "machine lowers the performance score of every page alike.",
         *lines,
         "",
         "Audits other than performance that lost points on any page, in any run:" if failing else "",
         "",
         *(f"- {line}" for line in failing),
+        "",
+        "Not measured (Lighthouse failed three times):" if unmeasured else "",
+        *(f"- {line}" for line in unmeasured),
+        "",
+        PROFILES,
     )
+
+
+# What traces of these pages (Chromium's performance trace under Lighthouse, `lighthouse -GA`) showed,
+# beside the figures of each run above.
+PROFILES = """### What the profiles show
+
+- **Style and layout of Material's stylesheet is most of every page's main-thread time**, not scripts: each
+  page's first style pass over its elements (about 600 on a short page) is measured in hundreds of milliseconds
+  once slowed 4×, and the pages that list the record would style thousands. `content-visibility: auto`
+  (docs/assets/site.css) keeps tables and source entries far below the screen out of it: on the timeline and the
+  sources page about 550–600 elements are styled at load out of 1,900.
+- **Material's script moved every table after loading** (into its scrolling wrapper), which had the browser style
+  and lay out the whole table again, visible or not: on the actions index at 10× (740 rows, 8,000 elements) that
+  second pass alone took 2–3 s of the main thread (unthrottled, on the loaded machine) and the total blocking
+  time was 10–16 s; with the table left in place, 2.8–3.2 s. overrides/tables.py now writes the wrapper in the
+  HTML, so the script leaves tables alone.
+- **Material's palette switch** (the light/dark toggle) sets attributes on `<body>` at load and reads a computed
+  style at once, which forces a style pass over the page, twice; with the toggle removed from the sources page
+  the same style work happened at the next forced pass, so it moves the cost rather than adding to it.
+- **A table that is on the first screen is styled whole**: the actions index at 10× is one sortable, filterable
+  table of every action, and `content-visibility` does not apply to table rows, so its 740 rows are styled and
+  laid out at load. Splitting it (by set, or by page of rows) would lose sorting and filtering across the record.
+- **The search index is fetched at every page load** (Material's search worker): 110 kB compressed at 1×,
+  380 kB at 10×, on the simulated slow 4G that Lighthouse's largest contentful paint may wait for.
+- **The machine**: the performance score multiplies the page's measured work by 4 to simulate a phone, so
+  every figure above moves with the load of this shared 2-core machine (see *Machine index* and *Load*); an
+  idle machine scored the short pages 97–99 on 2026-11-28 with the same pages."""
+
+
+def in_the_way(missed: list[tuple[str, lighthouse.Audit]], goal: int) -> list[str]:
+    """For each page below the goal, what its profile says took the time."""
+    if not missed:
+        return [f"Every page reached {goal}."]
+
+    def largest(audit: lighthouse.Audit) -> str:
+        group, duration = max(audit.main_thread.items(), key=lambda item: item[1])
+        return f"{group.lower()} {duration:.0f} ms"
+
+    return [
+        f"Below {goal}, with where the main thread's time went most:",
+        "",
+        *(
+            f"- `/{page}` ({audit.scores['performance']}): total blocking time {audit.blocking:.0f} ms, "
+            f"LCP {audit.metrics['LCP']}, {largest(audit)}, {audit.elements:,} elements"
+            for page, audit in missed
+        ),
+    ]
 
 
 def editing(report: Report, work: Path, rounds: int, versions: list[versions_.Version]) -> None:
@@ -393,10 +457,15 @@ def page_table(
         lambda audit: str(audit.elements),
         *(thread(g) for g in MAIN_THREAD),
         other_work,
+        lambda audit: f"{audit.benchmark_index:.0f}",
+        lambda audit: f"{audit.load:.1f}",
     ]
     return [
-        "| Page | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script | Style & layout | Other work |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        (
+            "| Page | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script | Style & layout | Other work "
+            "| Machine index | Load |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(f"| `/{page}` | " + " | ".join(shown(page, column) for column in columns) + " |" for page in pages),
     ]
 
@@ -485,6 +554,12 @@ def main() -> None:
     parser.add_argument(
         "--pages", help="only these pages, comma-separated addresses (`timeline/,`): for trying a change"
     )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        metavar="N",
+        help="Lighthouse runs per page and version (1); the median run is shown",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (bench/RESULTS.md)")
     arguments = parser.parse_args()
     steps = arguments.steps.split(",")
@@ -492,13 +567,16 @@ def main() -> None:
     if unknown := set(steps) - set(STEPS):
         raise SystemExit(f"unknown steps: {', '.join(sorted(unknown))}; expected some of {', '.join(STEPS)}")
     # Overhead rounds, scale rounds, Lighthouse runs per page and version, rounds of edits.
-    pairs, rounds, runs, edit_rounds = (3, 1, 1, 1) if arguments.quick else (9, 3, 3, 3)
+    # One Lighthouse run per page and version: 56 pages, twice with a baseline, already take most of an hour.
+    pairs, rounds, runs, edit_rounds = (3, 1, 1, 1) if arguments.quick else (9, 3, 1, 3)
+    runs = arguments.lighthouse_runs or runs
 
     lighthouse.chromium()  # fail before the long part if a tool is missing
     if "pages" in steps and not lighthouse.LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: `npm ci` in bench/ (make bench does it)")
     started = datetime.datetime.now()
     report = Report()
+    took_step: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="eunato-bench-") as folder, LoadSampler() as load:
         work = Path(folder)
         versions = [versions_.CURRENT]
@@ -512,20 +590,23 @@ def main() -> None:
             ("edits", lambda: editing(report, work, edit_rounds, versions)),
         ):
             if name in steps:
-                step()
+                start = time.perf_counter()
+                try:
+                    step()
+                except (Exception, SystemExit) as error:  # the other steps' figures are still worth writing
+                    report.figure(f"Step `{name}`", "**failed**", "", False)
+                    report.section(f"Step `{name}` failed", "```text", str(error) or repr(error), "```")
+                took_step[name] = time.perf_counter() - start
     took = (datetime.datetime.now() - started).total_seconds()
 
-    command = (
-        "make bench"
-        if not arguments.quick and steps == list(STEPS)
-        else "python bench/run.py " + " ".join(sys.argv[1:])
-    )
+    command = " ".join(["python bench/run.py", *sys.argv[1:]])
+    steps_took = ", ".join(f"{name} {seconds / 60:.0f} min" for name, seconds in took_step.items())
     text = "\n".join(
         [
             "# Benchmark results",
             "",
             (
-                f"`{command}` on {started:%Y-%m-%d}, {took / 60:.0f} minutes. Machine: {machine()}; {load.summary()} "
+                f"`{command}` on {started:%Y-%m-%d}, {took / 60:.0f} minutes ({steps_took}). Machine: {machine()}; {load.summary()} "
                 "(other work on the machine slows both sides of each ratio alike, not the ratio; Lighthouse's "
                 "performance scores and the wall times do depend on it)."
             ),
