@@ -549,6 +549,11 @@ def main() -> None:
         help="also measure the pages and the editor's loop of this commit (e.g. main), side by side: before → after",
     )
     parser.add_argument(
+        "--baseline-steps",
+        default="pages,edits",
+        help="which steps measure the baseline too (pages,edits): the pages twice take as long again",
+    )
+    parser.add_argument(
         "--steps", default=",".join(STEPS), help=f"which steps, comma-separated (all: {','.join(STEPS)})"
     )
     parser.add_argument(
@@ -582,12 +587,16 @@ def main() -> None:
         versions = [versions_.CURRENT]
         if arguments.baseline:
             versions.append(versions_.baseline(arguments.baseline, work))
+
+        def compared(step: str) -> list[versions_.Version]:
+            return versions if step in arguments.baseline_steps.split(",") else versions[:1]
+
         for name, step in (
             ("validation", lambda: validation(report, 7)),
             ("overhead", lambda: overhead(report, work, pairs)),
             ("scale", lambda: scale(report, work, rounds)),
-            ("pages", lambda: lighthouse_pages(report, work, runs, versions, only)),
-            ("edits", lambda: editing(report, work, edit_rounds, versions)),
+            ("pages", lambda: lighthouse_pages(report, work, runs, compared("pages"), only)),
+            ("edits", lambda: editing(report, work, edit_rounds, compared("edits"))),
         ):
             if name in steps:
                 start = time.perf_counter()
