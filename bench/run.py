@@ -364,13 +364,15 @@ def in_the_way(missed: list[tuple[str, lighthouse.Audit]], goal: int) -> list[st
     ]
 
 
-def editing(report: Report, work: Path, rounds: int, versions: list[versions_.Version]) -> None:
+def editing(
+    report: Report, work: Path, rounds: int, versions: list[versions_.Version], sizes: tuple[int, ...] = (1, 10)
+) -> None:
     """From saving a data file under `make serve` to the change being served, at 1x and 10x (bench/edits.py)."""
     from eunato import load_site  # noqa: PLC0415  # the benchmark runs from bench/, the package only once installed
 
     lines = []
     after, before = versions[0].name, versions[-1].name if len(versions) > 1 else None
-    for factor in (1, 10):
+    for factor in sizes:
         data = ROOT / "data" if factor == 1 else synthetic_record(work, factor)
         chosen = edits.edits(load_site(data))
         projects = {v.name: v.project(data, work / f"edits-{n}-x{factor}") for n, v in enumerate(versions)}
@@ -565,6 +567,9 @@ def main() -> None:
         metavar="N",
         help="Lighthouse runs per page and version (1); the median run is shown",
     )
+    parser.add_argument(
+        "--edit-sizes", default="1,10", help="the sizes of the record the editor's loop is measured at (1,10)"
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (bench/RESULTS.md)")
     arguments = parser.parse_args()
     steps = arguments.steps.split(",")
@@ -575,6 +580,7 @@ def main() -> None:
     # One Lighthouse run per page and version: 56 pages, twice with a baseline, already take most of an hour.
     pairs, rounds, runs, edit_rounds = (3, 1, 1, 1) if arguments.quick else (9, 3, 1, 3)
     runs = arguments.lighthouse_runs or runs
+    edit_sizes = tuple(int(size) for size in arguments.edit_sizes.split(","))
 
     lighthouse.chromium()  # fail before the long part if a tool is missing
     if "pages" in steps and not lighthouse.LIGHTHOUSE.exists():
@@ -596,7 +602,7 @@ def main() -> None:
             ("overhead", lambda: overhead(report, work, pairs)),
             ("scale", lambda: scale(report, work, rounds)),
             ("pages", lambda: lighthouse_pages(report, work, runs, compared("pages"), only)),
-            ("edits", lambda: editing(report, work, edit_rounds, compared("edits"))),
+            ("edits", lambda: editing(report, work, edit_rounds, compared("edits"), edit_sizes)),
         ):
             if name in steps:
                 start = time.perf_counter()
