@@ -556,7 +556,9 @@ def main() -> None:
         help="which steps measure the baseline too (pages,edits): the pages twice take as long again",
     )
     parser.add_argument(
-        "--steps", default=",".join(STEPS), help=f"which steps, comma-separated (all: {','.join(STEPS)})"
+        "--steps",
+        default=",".join(STEPS),
+        help=f"which steps, comma-separated, run in that order (all: {','.join(STEPS)})",
     )
     parser.add_argument(
         "--pages", help="only these pages, comma-separated addresses (`timeline/,`): for trying a change"
@@ -597,21 +599,21 @@ def main() -> None:
         def compared(step: str) -> list[versions_.Version]:
             return versions if step in arguments.baseline_steps.split(",") else versions[:1]
 
-        for name, step in (
-            ("validation", lambda: validation(report, 7)),
-            ("overhead", lambda: overhead(report, work, pairs)),
-            ("scale", lambda: scale(report, work, rounds)),
-            ("pages", lambda: lighthouse_pages(report, work, runs, compared("pages"), only)),
-            ("edits", lambda: editing(report, work, edit_rounds, compared("edits"), edit_sizes)),
-        ):
-            if name in steps:
-                start = time.perf_counter()
-                try:
-                    step()
-                except (Exception, SystemExit) as error:  # the other steps' figures are still worth writing
-                    report.figure(f"Step `{name}`", "**failed**", "", False)
-                    report.section(f"Step `{name}` failed", "```text", str(error) or repr(error), "```")
-                took_step[name] = time.perf_counter() - start
+        run_step = {
+            "validation": lambda: validation(report, 7),
+            "overhead": lambda: overhead(report, work, pairs),
+            "scale": lambda: scale(report, work, rounds),
+            "pages": lambda: lighthouse_pages(report, work, runs, compared("pages"), only),
+            "edits": lambda: editing(report, work, edit_rounds, compared("edits"), edit_sizes),
+        }
+        for name in steps:  # in the order given
+            start = time.perf_counter()
+            try:
+                run_step[name]()
+            except (Exception, SystemExit) as error:  # the other steps' figures are still worth writing
+                report.figure(f"Step `{name}`", "**failed**", "", False)
+                report.section(f"Step `{name}` failed", "```text", str(error) or repr(error), "```")
+            took_step[name] = time.perf_counter() - start
     took = (datetime.datetime.now() - started).total_seconds()
 
     command = " ".join(["python bench/run.py", *sys.argv[1:]])
