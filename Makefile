@@ -59,8 +59,11 @@ check: $(VENV)/.site-installed
 build: $(VENV)/.build-installed $(CHROMIUM)
 	$(BIN)/python -m eunato build --site-dir site
 
+# The code before the speed work of issue 14 (the commit before "Draw a chart again only when its own
+# figures change"): make bench measures its pages and editor's loop beside this checkout's.
+BENCH_BASELINE ?= 026c42f
 bench: $(VENV)/.bench-installed bench/node_modules/.package-lock.json $(CHROMIUM)
-	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/run.py
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/run.py --baseline $(BENCH_BASELINE)
 
 profile: $(VENV)/.bench-installed
 	$(BIN)/pyinstrument -r html -o bench/profile.html -m mkdocs build --strict --quiet -d "$$(mktemp -d)"

@@ -36,6 +36,15 @@ class Audit:
     requests: int
     metrics: dict[str, str] = field(default_factory=dict)
     failing: dict[str, list[str]] = field(default_factory=dict)  # category -> audits that lost points
+    # Where the main thread's time went, under the mobile CPU slowdown: Lighthouse's groups, in ms
+    # ("Script Evaluation", "Style & Layout", "Rendering", "Parse HTML & CSS", "Other", ...).
+    main_thread: dict[str, float] = field(default_factory=dict)
+    elements: int = 0  # elements in the page's DOM
+    blocking: float = 0  # total blocking time, ms
+    # How fast the machine was at the time: Lighthouse's own CPU benchmark (higher is faster; it simulates
+    # a phone by slowing the page's measured work 4x, so a busy machine lowers every score) and the load average.
+    benchmark_index: float = 0
+    load: float = 0
 
 
 def chromium() -> str:
@@ -50,22 +59,33 @@ def chromium_version() -> str:
     return result.stdout.strip() or "unknown"
 
 
-def audit(url: str, report: Path) -> Audit:
-    """One Lighthouse run on `url`; its JSON report is kept at `report`."""
-    subprocess.run(
-        [
-            LIGHTHOUSE,
-            url,
-            f"--chrome-flags={CHROME_FLAGS}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--output=json",
-            f"--output-path={report}",
-            "--quiet",
-        ],
-        env={**os.environ, "CHROME_PATH": chromium()},
-        check=True,
-    )
-    result = json.loads(report.read_text(encoding="utf-8"))
+def audit(url: str, report: Path, attempts: int = 3) -> Audit:
+    """One Lighthouse run on `url`; its JSON report is kept at `report`. A run Lighthouse could not
+    finish (a page that never painted in time on a loaded machine) is tried again."""
+    for attempt in range(attempts):
+        report.unlink(missing_ok=True)
+        ran = subprocess.run(
+            [
+                LIGHTHOUSE,
+                url,
+                f"--chrome-flags={CHROME_FLAGS}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+            ],
+            env={**os.environ, "CHROME_PATH": chromium()},
+            check=False,
+        )
+        if ran.returncode != 0 or not report.exists():
+            problem = f"Lighthouse exited with {ran.returncode}"
+        else:
+            result = json.loads(report.read_text(encoding="utf-8"))
+            if all(result["categories"][c]["score"] is not None for c in CATEGORIES):
+                break
+            problem = (result.get("runtimeError") or {}).get("message", "a category without a score")
+        if attempt == attempts - 1:
+            raise SystemExit(f"Lighthouse could not measure {url}: {problem}")
     audits = result["audits"]
     network = audits["network-requests"]["details"]["items"]
     failing = {
@@ -83,6 +103,13 @@ def audit(url: str, report: Path) -> Audit:
         requests=len(network),
         metrics={short: audits[name]["displayValue"] for name, short in METRICS.items()},
         failing=failing,
+        main_thread={
+            item["groupLabel"]: item["duration"] for item in audits["mainthread-work-breakdown"]["details"]["items"]
+        },
+        elements=int(audits["dom-size"]["numericValue"]),
+        blocking=audits["total-blocking-time"]["numericValue"],
+        benchmark_index=result["environment"]["benchmarkIndex"],
+        load=os.getloadavg()[0],
     )
 
 

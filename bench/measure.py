@@ -27,12 +27,12 @@ class Time:
         return Time(self.wall / other, self.cpu / other)
 
 
-def run(command: list[str | Path], cwd: Path) -> Time:
+def run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Time:
     """Run `command` to completion; stop the benchmark with its output if it fails or warns."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
-        [str(part) for part in command], cwd=cwd, env=ENVIRONMENT, capture_output=True, text=True, check=False
+        [str(part) for part in command], cwd=cwd, env=env or ENVIRONMENT, capture_output=True, text=True, check=False
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -42,10 +42,12 @@ def run(command: list[str | Path], cwd: Path) -> Time:
     return Time(wall, cpu)
 
 
-def build(config: Path, site_dir: Path) -> Time:
+def build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Time:
     """`mkdocs build --strict` of the project whose mkdocs.yml is `config`."""
     return run(
-        [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", site_dir], cwd=config.parent
+        [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", site_dir],
+        cwd=config.parent,
+        env=env,
     )
 
 

@@ -4,13 +4,14 @@ Machines are noisy, so a time is only ever compared with another taken side by s
 the real build against its plain-Markdown twin (alternating), the 1x, 5x and 10x records in turn.
 Writes every figure, with the machine and the versions, to bench/RESULTS.md and prints it.
 
-    .venv/bin/python bench/run.py            # the full run (about five minutes on two cores)
+    .venv/bin/python bench/run.py --baseline 026c42f   # what make bench runs (README: how long)
     .venv/bin/python bench/run.py --quick    # fewer repetitions, for trying a change
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import gzip
 import importlib.metadata
@@ -19,13 +20,18 @@ import platform
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import edits
 import lighthouse
 import measure
 import synthetic
+import versions as versions_
 from measure import PYTHON, Time
 from serve import serve
 
@@ -197,65 +203,285 @@ def heaviest(site_dir: Path, kind: str) -> str:
     return f"{kind}/{page.parent.name}/"
 
 
-def page_weight(report: Report, work: Path, runs: int) -> None:
-    site_dir = work / "served"
-    measure.build(ROOT / "mkdocs.yml", site_dir)
-    pages = {"home": "", **{kind[:-1]: heaviest(site_dir, kind) for kind in ("areas", "actions", "reports")}}
+# Pages that are neither an index nor an item: the home page and the reference pages.
+REFERENCE = ("", "timeline/", "sources/", "glossary/", "coverage/", "data/", "tags/", "side-by-side/", "about/")
+
+
+def audited_pages(site_dir: Path) -> list[str]:
+    """Every kind of page: the home and reference pages, each kind's index, and its heaviest item page."""
+    from eunato.kinds import KINDS  # noqa: PLC0415  # the benchmark runs from bench/, the package only once installed
+
+    pages = [*REFERENCE, *(f"{kind.name}/" for kind in KINDS), *(heaviest(site_dir, kind.name) for kind in KINDS)]
+    missing = [page for page in pages if not (site_dir / page / "index.html").exists()]
+    if missing:
+        raise SystemExit(f"no such page in {site_dir}: {', '.join(missing)}")
+    return pages
+
+
+GOAL = {1: 95, 10: 90}  # Lighthouse mobile performance every page must reach, by size of the record
+
+
+def lighthouse_pages(
+    report: Report, work: Path, runs: int, versions: list[versions_.Version], only: list[str] | None = None
+) -> None:
+    """Lighthouse (mobile) on every kind of page, at 1x (the real record) and 10x, for each version in turn."""
     reports = work / "lighthouse"
     reports.mkdir()
-    audits = {}
-    with serve(site_dir) as base:
-        for name, path in pages.items():
-            runs_ = [lighthouse.audit(base + path, reports / f"{name}-{n}.json") for n in range(runs)]
-            audits[name] = lighthouse.median_audit(runs_)
-    for name, path in pages.items():
-        audit = audits[name]
-        kept = audit.transferred - audit.on_demand
+    lines: list[str] = []
+    everything: list[lighthouse.Audit] = []  # every run of every page and version, for the audits that lost points
+    unmeasured: list[str] = []
+    for factor, goal in GOAL.items():
+        data = ROOT / "data" if factor == 1 else synthetic_record(work, factor)
+        sites = {}
+        for n, version in enumerate(versions):
+            project = version.project(data, work / f"pages-{n}-x{factor}")
+            sites[version.name] = work / f"pages-{n}-x{factor}-site"
+            measure.build(project / "mkdocs.yml", sites[version.name], env=version.env)
+        pages = [page for page in audited_pages(sites[versions[0].name]) if not only or page in only]
+        audits: dict[tuple[str, str], list[lighthouse.Audit]] = {}
+        with contextlib.ExitStack() as stack:
+            bases = {name: stack.enter_context(serve(site)) for name, site in sites.items()}
+            for page in pages:
+                for run in range(runs):
+                    for version in versions[:: 1 if run % 2 == 0 else -1]:
+                        n = versions.index(version)
+                        try:
+                            found = lighthouse.audit(
+                                bases[version.name] + page,
+                                reports / f"x{factor}-{n}-{page.replace('/', '_')}-{run}.json",
+                            )
+                        except SystemExit as error:  # one page Lighthouse could not measure; the others still count
+                            unmeasured.append(f"`/{page}` at {factor}×, {version.name}: {error}")
+                            continue
+                        audits.setdefault((version.name, page), []).append(found)
+        pages = [page for page in pages if all((version.name, page) in audits for version in versions)]
+        median = {key: lighthouse.median_audit(found) for key, found in audits.items()}
+        after, before = versions[0].name, versions[-1].name if len(versions) > 1 else None
+        below = [page for page in pages if median[(after, page)].scores["performance"] < goal]
+        imperfect = [
+            page
+            for page in pages
+            if any(median[(after, page)].scores[c] < 100 for c in ("accessibility", "best-practices", "seo"))
+        ]
         report.figure(
-            f"Page `/{path}`: transferred, gzip, without the search index",
-            f"{kept / 1000:.0f} kB",
-            "≤ 150 kB",
-            kept <= 150_000,
-        )
-        scores = audit.scores
-        met = (
-            scores["performance"] >= 95
-            and scores["accessibility"] == 100
-            and scores["best-practices"] == 100
-            and scores["seo"] == 100
+            f"Pages at {factor}×: Lighthouse mobile performance ≥ {goal} ({len(pages)} pages)",
+            f"{len(pages) - len(below)} of {len(pages)}"
+            + (f"; below: {', '.join(f'`/{p}`' for p in below)}" if below else ""),
+            f"all {len(pages)}",
+            not below,
         )
         report.figure(
-            f"Page `/{path}`: Lighthouse mobile performance / accessibility / best practices / SEO",
-            " / ".join(str(scores[c]) for c in lighthouse.CATEGORIES),
-            "≥ 95 / 100 / 100 / 100",
-            met,
+            f"Pages at {factor}×: accessibility, best practices and SEO 100",
+            f"{len(pages) - len(imperfect)} of {len(pages)}"
+            + (f"; not: {', '.join(f'`/{p}`' for p in imperfect)}" if imperfect else ""),
+            f"all {len(pages)}",
+            not imperfect,
         )
-    failing = sorted({f"{c}: {a}" for audit in audits.values() for c, items in audit.failing.items() for a in items})
+
+        lines += [
+            "",
+            f"### {'The real record (1×)' if factor == 1 else f'{factor}× the record (synthetic)'}",
+            "",
+            *page_table(pages, median, after, before),
+            "",
+            *in_the_way([(page, median[(after, page)]) for page in below], goal),
+        ]
+        everything += [audit for found in audits.values() for audit in found]
+    failing = sorted(
+        {f"{c}: {a}" for audit in everything for c, items in audit.failing.items() if c != "performance" for a in items}
+    )
+    compared = f" Each cell is *{versions[1].name} → {versions[0].name}*." if len(versions) > 1 else ""
     report.section(
         "Pages",
-        f"The real site served from 127.0.0.1 the way GitHub Pages serves it (gzip for text, `Cache-Control: "
-        f"max-age=600`; bench/serve.py). Lighthouse {lighthouse_version()} with its mobile defaults (simulated slow "
-        f"4G, 4× CPU slowdown), {runs} run{'s' * (runs != 1)} per page; the run with the median performance score is "
-        "shown. Material's search worker fetches the search index as soon as a page loads; it is counted in "
-        "*Transferred* but left out of the 150 kB target. "
-        "Pages: the home page and the heaviest area, action and report page (largest compressed HTML).",
+        "Every kind of page: the home page, the reference pages, each kind's index and the heaviest item page of "
+        "each kind (largest compressed HTML), at 1× (the real record) and 10× (the synthetic record of *Scale*). "
+        f"Served from 127.0.0.1 the way GitHub Pages serves them (gzip, `Cache-Control: max-age=600`; "
+        f"bench/serve.py). Lighthouse {lighthouse_version()} with its mobile defaults (simulated slow 4G, 4× CPU "
+        f"slowdown), {runs} run{'s' * (runs != 1)} per page and version, alternating; the run with the median "
+        f"performance score is shown.{compared} *Script*, *Style & layout* and *Other work* are where the main "
+        "thread's time went in that run (ms, under the CPU slowdown; *Other work*: parsing, rendering, garbage "
+        "collection and the rest), from Lighthouse's main-thread breakdown. *Machine index*: Lighthouse's own measure "
+        "of the machine's speed in that run (its `benchmarkIndex`; higher is faster), and *Load* the load average "
+        "then: Lighthouse simulates a phone by multiplying the page's measured main-thread work by 4, so a busy "
+        "machine lowers the performance score of every page alike.",
+        *lines,
         "",
-        "| Page | Transferred | of which search index | Requests | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
-        *(
-            f"| `/{path}` | {a.transferred / 1000:.0f} kB | {a.on_demand / 1000:.0f} kB | {a.requests} | "
-            + " | ".join(str(a.scores[c]) for c in lighthouse.CATEGORIES)
-            + " | "
-            + " | ".join(a.metrics[m] for m in ("FCP", "LCP", "TBT", "CLS"))
-            + " |"
-            for name, path in pages.items()
-            if (a := audits[name])
-        ),
-        "",
-        "Audits that lost points on any of these pages:" if failing else "No audit lost points.",
+        "Audits other than performance that lost points on any page, in any run:" if failing else "",
         "",
         *(f"- {line}" for line in failing),
+        "",
+        "Not measured (Lighthouse failed three times):" if unmeasured else "",
+        *(f"- {line}" for line in unmeasured),
+        "",
+        PROFILES,
     )
+
+
+# What traces of these pages (Chromium's performance trace under Lighthouse, `lighthouse -GA`) showed,
+# beside the figures of each run above.
+PROFILES = """### What the profiles show
+
+- **Style and layout of Material's stylesheet is most of every page's main-thread time**, not scripts: each
+  page's first style pass over its elements (about 600 on a short page) is measured in hundreds of milliseconds
+  once slowed 4×, and the pages that list the record would style thousands. `content-visibility: auto`
+  (docs/assets/site.css) keeps tables and source entries far below the screen out of it: on the timeline and the
+  sources page about 550–600 elements are styled at load out of 1,900.
+- **Material's script moved every table after loading** (into its scrolling wrapper), which had the browser style
+  and lay out the whole table again, visible or not: on the actions index at 10× (740 rows, 8,000 elements) that
+  second pass alone took 2–3 s of the main thread (unthrottled, on the loaded machine) and the total blocking
+  time was 10–16 s; with the table left in place, 2.8–3.2 s. overrides/tables.py now writes the wrapper in the
+  HTML, so the script leaves tables alone.
+- **Material's palette switch** (the light/dark toggle) sets attributes on `<body>` at load and reads a computed
+  style at once, which forces a style pass over the page, twice; with the toggle removed from the sources page
+  the same style work happened at the next forced pass, so it moves the cost rather than adding to it.
+- **A table that is on the first screen is styled whole**: the actions index at 10× is one sortable, filterable
+  table of every action, and `content-visibility` does not apply to table rows, so its 740 rows are styled and
+  laid out at load. Splitting it (by set, or by page of rows) would lose sorting and filtering across the record.
+- **The search index is fetched at every page load** (Material's search worker): 110 kB compressed at 1×,
+  380 kB at 10×, on the simulated slow 4G that Lighthouse's largest contentful paint may wait for.
+- **The machine**: the performance score multiplies the page's measured work by 4 to simulate a phone, so
+  every figure above moves with the load of this shared 2-core machine (see *Machine index* and *Load*); an
+  idle machine scored the short pages 97–99 on 2026-11-28 with the same pages."""
+
+
+def in_the_way(missed: list[tuple[str, lighthouse.Audit]], goal: int) -> list[str]:
+    """For each page below the goal, what its profile says took the time."""
+    if not missed:
+        return [f"Every page reached {goal}."]
+
+    def largest(audit: lighthouse.Audit) -> str:
+        group, duration = max(audit.main_thread.items(), key=lambda item: item[1])
+        return f"{group.lower()} {duration:.0f} ms"
+
+    return [
+        f"Below {goal}, with where the main thread's time went most:",
+        "",
+        *(
+            f"- `/{page}` ({audit.scores['performance']}): total blocking time {audit.blocking:.0f} ms, "
+            f"LCP {audit.metrics['LCP']}, {largest(audit)}, {audit.elements:,} elements"
+            for page, audit in missed
+        ),
+    ]
+
+
+def editing(
+    report: Report, work: Path, rounds: int, versions: list[versions_.Version], sizes: tuple[int, ...] = (1, 10)
+) -> None:
+    """From saving a data file under `make serve` to the change being served, at 1x and 10x (bench/edits.py)."""
+    from eunato import load_site  # noqa: PLC0415  # the benchmark runs from bench/, the package only once installed
+
+    lines = []
+    after, before = versions[0].name, versions[-1].name if len(versions) > 1 else None
+    for factor in sizes:
+        data = ROOT / "data" if factor == 1 else synthetic_record(work, factor)
+        chosen = edits.edits(load_site(data))
+        projects = {v.name: v.project(data, work / f"edits-{n}-x{factor}") for n, v in enumerate(versions)}
+        builds: dict[str, list[Time]] = {v.name: [] for v in versions}
+        for run in range(2):
+            for v in versions[:: 1 if run % 2 == 0 else -1]:
+                builds[v.name].append(measure.build(projects[v.name] / "mkdocs.yml", work / "edits-site", env=v.env))
+        full = {name: measure.median(times) for name, times in builds.items()}
+        served: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        with contextlib.ExitStack() as stack:
+            servers = {v.name: stack.enter_context(edits.Serving(projects[v.name], env=v.env)) for v in versions}
+            for run in range(rounds):
+                for n, edit in enumerate(chosen):
+                    for v in versions[:: 1 if (run + n) % 2 == 0 else -1]:
+                        server = servers[v.name]
+                        cpu = server.cpu()
+                        seen = server.apply(edit, f"Quokka{factor}r{run}e{n}")
+                        served.setdefault((v.name, edit.name), []).append((max(seen.values()), server.cpu() - cpu))
+        for edit in chosen:
+            wall = {name: statistics.median(t for t, _ in served[(name, edit.name)]) for name in full}
+            cpu = {name: statistics.median(c for _, c in served[(name, edit.name)]) for name in full}
+            share = wall[after] / full[after].wall
+            limit = min(1.0, full[after].wall / 2) if factor == 1 else full[after].wall / 2
+            was = f"{wall[before]:.2f} s → " if before else ""
+            report.figure(
+                f"Editor's loop at {factor}×: {edit.name}, saved → served on its {len(edit.pages)} pages "
+                f"(full build {full[after].wall:.1f} s)",
+                f"{was}{wall[after]:.2f} s ({share:.0%} of a full build)",
+                "≤ 1 s and ≤ half a full build" if factor == 1 else "≤ half a full build",
+                wall[after] <= limit,
+            )
+            lines.append(
+                f"| {factor}× | {edit.name} | {', '.join(f'`/{p}`' for p in edit.pages)} | "
+                + " | ".join(
+                    f"{wall[name]:.2f} s | {cpu[name]:.2f} s | {full[name].wall:.2f} s | {wall[name] / full[name].wall:.0%}"
+                    for name in (versions[-1].name, versions[0].name)[: len(versions)]
+                )
+                + " |"
+            )
+    heads = [f"{v.name}: " for v in reversed(versions)] if before else [""]
+    columns = [f"{h}{c}" for h in heads for c in ("served after", "server CPU", "full build", "share")]
+    report.section(
+        "The editor's loop",
+        "`make serve` (the same `mkdocs serve` arguments as the Makefile's, bench/edits.py) on a copy of the project, "
+        "at 1× (the real record) and 10× (the synthetic record). Each edit is saved to its data file, then every page "
+        "that shows the changed fact is asked for until all of them show it (the server holds requests while it "
+        "rebuilds): the item's page, the pages that list, mention or cite it, its neighbours, the downloads, the "
+        f"feed, the search index. {rounds} round{'s' * (rounds != 1)} of the three edits, "
+        + ("alternating versions; " if before else "")
+        + "medians. *Served after*: from saving to the last page showing the change; *server CPU*: what the "
+        "server spent meanwhile (its own work, whatever the load); *full build*: `mkdocs build --strict` of the same "
+        "project in the same run (median of two).",
+        "",
+        f"| Record | Edit | Pages checked | {' | '.join(columns)} |",
+        f"|---|---|---|{'---|' * len(columns)}",
+        *lines,
+    )
+
+
+MAIN_THREAD = ("Script Evaluation", "Style & Layout")
+
+
+def page_table(
+    pages: list[str], median: dict[tuple[str, str], lighthouse.Audit], after: str, before: str | None
+) -> list[str]:
+    """One row per page: its scores, metrics, DOM size and main-thread breakdown; `before → after` with a baseline."""
+
+    def shown(page: str, value: Callable[[lighthouse.Audit], str]) -> str:
+        now = value(median[(after, page)])
+        return f"{value(median[(before, page)])} → {now}" if before else now
+
+    def score(category: str) -> Callable[[lighthouse.Audit], str]:
+        return lambda audit: str(audit.scores[category])
+
+    def metric(name: str) -> Callable[[lighthouse.Audit], str]:
+        return lambda audit: audit.metrics[name]
+
+    def thread(group: str) -> Callable[[lighthouse.Audit], str]:
+        return lambda audit: f"{audit.main_thread.get(group, 0):.0f}"
+
+    columns = [
+        *(score(c) for c in lighthouse.CATEGORIES),
+        *(metric(m) for m in ("FCP", "LCP", "TBT", "CLS")),
+        lambda audit: str(audit.elements),
+        *(thread(g) for g in MAIN_THREAD),
+        other_work,
+        lambda audit: f"{audit.benchmark_index:.0f}",
+        lambda audit: f"{audit.load:.1f}",
+    ]
+    return [
+        (
+            "| Page | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script | Style & layout | Other work "
+            "| Machine index | Load |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        *(f"| `/{page}` | " + " | ".join(shown(page, column) for column in columns) + " |" for page in pages),
+    ]
+
+
+def other_work(audit: lighthouse.Audit) -> str:
+    return f"{sum(v for k, v in audit.main_thread.items() if k not in MAIN_THREAD):.0f}"
+
+
+def synthetic_record(work: Path, factor: int) -> Path:
+    """The synthetic record at `factor` (bench/synthetic.py), made once per run."""
+    data = work / f"record-x{factor}"
+    if not data.exists():
+        synthetic.generate(ROOT / "data", factor, data)
+    return data
 
 
 def lighthouse_version() -> str:
@@ -284,37 +510,122 @@ def machine() -> str:
     )
 
 
+STEPS = ("validation", "overhead", "scale", "pages", "edits")
+
+
+class LoadSampler:
+    """The machine's load average every few seconds while the benchmark runs: Lighthouse and wall times depend on it."""
+
+    def __init__(self, every: float = 5) -> None:
+        self.samples: list[float] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.sample, args=(every,), daemon=True)
+
+    def sample(self, every: float) -> None:
+        while not self.stop.wait(every):
+            self.samples.append(os.getloadavg()[0])
+
+    def __enter__(self) -> LoadSampler:
+        self.samples.append(os.getloadavg()[0])
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+        self.samples.append(os.getloadavg()[0])
+
+    def summary(self) -> str:
+        return (
+            f"load average (1 min) {statistics.median(self.samples):.1f} median, "
+            f"{min(self.samples):.1f}–{max(self.samples):.1f} over the run"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: a rough figure in a few minutes")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also measure the pages and the editor's loop of this commit (e.g. main), side by side: before → after",
+    )
+    parser.add_argument(
+        "--baseline-steps",
+        default="pages,edits",
+        help="which steps measure the baseline too (pages,edits): the pages twice take as long again",
+    )
+    parser.add_argument(
+        "--steps",
+        default=",".join(STEPS),
+        help=f"which steps, comma-separated, run in that order (all: {','.join(STEPS)})",
+    )
+    parser.add_argument(
+        "--pages", help="only these pages, comma-separated addresses (`timeline/,`): for trying a change"
+    )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        metavar="N",
+        help="Lighthouse runs per page and version (1); the median run is shown",
+    )
+    parser.add_argument(
+        "--edit-sizes", default="1,10", help="the sizes of the record the editor's loop is measured at (1,10)"
+    )
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (bench/RESULTS.md)")
     arguments = parser.parse_args()
-    pairs, rounds, runs = (3, 1, 1) if arguments.quick else (9, 3, 3)  # overhead rounds, scale rounds, Lighthouse runs
+    steps = arguments.steps.split(",")
+    only = arguments.pages.split(",") if arguments.pages is not None else None
+    if unknown := set(steps) - set(STEPS):
+        raise SystemExit(f"unknown steps: {', '.join(sorted(unknown))}; expected some of {', '.join(STEPS)}")
+    # Overhead rounds, scale rounds, Lighthouse runs per page and version, rounds of edits.
+    # One Lighthouse run per page and version: 56 pages, twice with a baseline, already take most of an hour.
+    pairs, rounds, runs, edit_rounds = (3, 1, 1, 1) if arguments.quick else (9, 3, 1, 3)
+    runs = arguments.lighthouse_runs or runs
+    edit_sizes = tuple(int(size) for size in arguments.edit_sizes.split(","))
 
     lighthouse.chromium()  # fail before the long part if a tool is missing
-    if not lighthouse.LIGHTHOUSE.exists():
+    if "pages" in steps and not lighthouse.LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: `npm ci` in bench/ (make bench does it)")
-    started, load_before = datetime.datetime.now(), os.getloadavg()[0]
+    started = datetime.datetime.now()
     report = Report()
-    with tempfile.TemporaryDirectory(prefix="eunato-bench-") as folder:
+    took_step: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="eunato-bench-") as folder, LoadSampler() as load:
         work = Path(folder)
-        for step in (
-            lambda: validation(report, 7),
-            lambda: overhead(report, work, pairs),
-            lambda: scale(report, work, rounds),
-            lambda: page_weight(report, work, runs),
-        ):
-            step()
+        versions = [versions_.CURRENT]
+        if arguments.baseline:
+            versions.append(versions_.baseline(arguments.baseline, work))
+
+        def compared(step: str) -> list[versions_.Version]:
+            return versions if step in arguments.baseline_steps.split(",") else versions[:1]
+
+        run_step = {
+            "validation": lambda: validation(report, 7),
+            "overhead": lambda: overhead(report, work, pairs),
+            "scale": lambda: scale(report, work, rounds),
+            "pages": lambda: lighthouse_pages(report, work, runs, compared("pages"), only),
+            "edits": lambda: editing(report, work, edit_rounds, compared("edits"), edit_sizes),
+        }
+        for name in steps:  # in the order given
+            start = time.perf_counter()
+            try:
+                run_step[name]()
+            except (Exception, SystemExit) as error:  # the other steps' figures are still worth writing
+                report.figure(f"Step `{name}`", "**failed**", "", False)
+                report.section(f"Step `{name}` failed", "```text", str(error) or repr(error), "```")
+            took_step[name] = time.perf_counter() - start
     took = (datetime.datetime.now() - started).total_seconds()
 
+    command = " ".join(["python bench/run.py", *sys.argv[1:]])
+    steps_took = ", ".join(f"{name} {seconds / 60:.0f} min" for name, seconds in took_step.items())
     text = "\n".join(
         [
             "# Benchmark results",
             "",
             (
-                f"`{'python bench/run.py --quick' if arguments.quick else 'make bench'}` on {started:%Y-%m-%d}, "
-                f"{took / 60:.0f} minutes. "
-                f"Machine: {machine()}. Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
-                "(other work on the machine slows both sides of each ratio alike, not the ratio)."
+                f"`{command}` on {started:%Y-%m-%d}, {took / 60:.0f} minutes ({steps_took}). Machine: {machine()}; {load.summary()} "
+                "(other work on the machine slows both sides of each ratio alike, not the ratio; Lighthouse's "
+                "performance scores and the wall times do depend on it)."
             ),
             "",
             "| What | Measured | Target | Met |",
@@ -324,7 +635,7 @@ def main() -> None:
             *(section + "\n" for section in report.sections),
         ]
     )
-    RESULTS.write_text(text, encoding="utf-8")
+    arguments.results.write_text(text, encoding="utf-8")
     print(text)
 
 

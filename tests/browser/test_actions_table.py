@@ -77,3 +77,16 @@ def test_charts_are_inverted_in_the_dark_palette_only(open_page, scheme, filter_
     expect(chart).to_be_visible()
     assert chart.evaluate("image => getComputedStyle(image).filter") == filter_
     assert chart.evaluate("image => image.complete && image.naturalWidth > 0")
+
+
+def test_the_filters_take_their_room_before_the_script_runs_so_the_table_does_not_move(open_context):
+    """With scripts on, the filters show from the first paint (site.css), not when tables.js shows them."""
+    tops = {}
+    for script in ("blocked", "run"):
+        page = open_context().new_page()
+        if script == "blocked":
+            page.route("**/assets/tables.js", lambda route: route.abort())
+        page.goto("actions/")
+        expect(page.locator("form.table-filters")).to_be_visible()
+        tops[script] = page.locator("#actions-table").bounding_box()["y"]
+    assert tops["blocked"] == tops["run"]
