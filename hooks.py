@@ -88,6 +88,12 @@ def on_startup(command: str, dirty: bool) -> None:
         adapter.quiet_dirty_warning()
 
 
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """An edit to the record is noticed within a tenth of a second rather than half a second."""
+    adapter.poll_often(server)
+    return server
+
+
 @event_priority(-100)  # after the search plugin has indexed the page
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
     """Every page's citation metadata for its head: Highwire Press tags and schema.org JSON-LD."""
