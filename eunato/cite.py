@@ -51,6 +51,13 @@ FORMATS = {
 }
 
 
+# `mkdocs serve` cites every page again after each save, but a page's downloads change only with the
+# page (its title, address, description) and the record's name, address and edition: they are made
+# once per process. The bound is some ten times the record's pages, for processes that build many.
+_FILES: dict[tuple[Any, ...], dict[str, bytes]] = {}
+_FILES_KEPT = 8192
+
+
 @dataclass(frozen=True)
 class Work:
     """What is cited: a page of the record, or the record itself."""
@@ -193,12 +200,17 @@ class Citer:
 
     def files(self, work: Work) -> dict[str, bytes]:
         """The work's citation in each format of FORMATS, keyed by its path in the site."""
-        made = {
-            "bib": self.bibtex(work),
-            "ris": self.ris(work),
-            "csl.json": json.dumps([self.csl(work)], ensure_ascii=False, indent=2) + "\n",
-        }
-        return {urls.citation_path(work.key, ext): made[ext].encode("utf-8") for ext, _ in FORMATS.values()}
+        key = (self.name, self.url, self.edition, work)
+        if key not in _FILES:
+            made = {
+                "bib": self.bibtex(work),
+                "ris": self.ris(work),
+                "csl.json": json.dumps([self.csl(work)], ensure_ascii=False, indent=2) + "\n",
+            }
+            if len(_FILES) >= _FILES_KEPT:
+                _FILES.clear()
+            _FILES[key] = {urls.citation_path(work.key, ext): made[ext].encode("utf-8") for ext, _ in FORMATS.values()}
+        return _FILES[key]
 
     # --- Metadata in the page's head -----------------------------------------------------------
 
