@@ -115,3 +115,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _incremental:
         adapter.complete_search_index(config)
+        adapter.note_copied(config)

@@ -305,7 +305,8 @@ def place_unlisted(files: Files, site: Site) -> None:
 # the settings, the glossary, the hand-written pages and the theme's overrides). The topics page is
 # always rendered: the tags plugin makes its list, which every page's topic links need, only then.
 # What a skipped page gives the others is restored from the last build: its title and front matter
-# (the navigation, the topics page) and its entries in the search index.
+# (the navigation, the topics page) and its entries in the search index. Downloads, charts and the feed, also
+# held in memory, are written again only when their content changed.
 
 
 class Rebuilds:
@@ -319,6 +320,8 @@ class Rebuilds:
         self.pages: list[str] = []  # this build's pages, in order
         self.skipped: set[str] = set()  # pages this build does not render
         self.search: dict[str, list[dict[str, Any]]] = {}  # page -> its entries in the search index
+        self.copied: dict[str, str] = {}  # download, chart or feed -> the digest of the file in the site folder
+        self.copying: dict[str, str] = {}  # the same, for this build's files, kept once the build is done
         self.indexed = 0  # entries of this build's search index already assigned to a page
 
 
@@ -353,7 +356,7 @@ def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
     """Tell MkDocs which pages need no rendering: those whose inputs are those of the HTML already
     written for them. Run once the navigation is complete (on_nav)."""
     state = rebuilds(config)
-    state.indexed, state.skipped = 0, set()
+    state.indexed, state.skipped, state.copying = 0, set(), {}
     pages = [file for file in files.documentation_pages() if file.page is not None]
     state.pages = [file.src_uri for file in pages]
     everywhere = _shown_on_every_page(config, files, state)
@@ -386,6 +389,12 @@ def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
             state.skipped.add(file.src_uri)
             if file.generated_by:
                 page.read_source(config)  # its title and front matter, for the other pages
+    for file in files:
+        if file.generated_by and not file.is_documentation_page():
+            # A download, chart or feed: written again only when its content changed.
+            content = state.copying[file.src_uri] = hashlib.sha256(file.content_bytes).hexdigest()
+            if state.copied.get(file.src_uri) == content and os.path.isfile(file.abs_dest_path):
+                file.is_modified = _unmodified  # type: ignore[method-assign]
     made = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
     for gone in set(state.destinations) - set(made):
         # An item deleted or renamed: its page and downloads go from the site folder too.
@@ -452,6 +461,12 @@ def note_search_entries(page: Any, config: MkDocsConfig) -> None:
     state = rebuilds(config)
     state.search[page.file.src_uri] = entries[state.indexed :]
     state.indexed = len(entries)
+
+
+def note_copied(config: MkDocsConfig) -> None:
+    """Once a build is done (on_post_build): the downloads, charts and feed it wrote are in the site folder."""
+    state = rebuilds(config)
+    state.copied = state.copying
 
 
 def complete_search_index(config: MkDocsConfig) -> None:
