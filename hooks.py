@@ -39,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url and config.repo_url:
         config.site_url = adapter.github_pages_url(config.repo_url)
     adapter.offline_scripts(config)
+    adapter.list_theme_once(config)
     return config
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import FileSystemBytecodeCache, TemplateError, TemplateNotFound
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader, TemplateError, TemplateNotFound
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -138,6 +138,49 @@ def keep_compiled_theme(env: Any, config: MkDocsConfig) -> None:
         folder = Path(config.config_file_path).parent / ".cache" / "theme"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
+def list_theme_once(config: MkDocsConfig) -> None:
+    """Every build, MkDocs lists the theme's files to copy its assets: some 14,500 for Material, nearly
+    all of them the icons of its hidden `.icons` folder, which MkDocs then leaves out one by one. Here the
+    theme's environment lists no hidden file or folder (MkDocs copies none), and lists an installed theme
+    once per process (a `mkdocs serve` rebuild lists only the project's own overrides again)."""
+    theme = config.theme
+    make_env = theme.get_env
+    project = theme.custom_dir
+
+    def get_env() -> Any:
+        env = make_env()
+        env.loader = _ThemeLoader(theme.dirs, project)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+_THEME_FILES: dict[str, list[str]] = {}  # an installed theme's folder -> its files, not hidden
+
+
+class _ThemeLoader(FileSystemLoader):
+    def __init__(self, folders: list[str], project: str | None) -> None:
+        super().__init__(folders)
+        self.project = project
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            if folder == self.project or folder not in _THEME_FILES:
+                _THEME_FILES[folder] = _visible_files(folder)
+            found.update(_THEME_FILES[folder])
+        return sorted(found)
+
+
+def _visible_files(folder: str) -> list[str]:
+    names = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        relative = Path(parent).relative_to(folder)
+        names += [(relative / name).as_posix() for name in files if not name.startswith(".")]
+    return names
 
 
 # --- Files --------------------------------------------------------------------------------
