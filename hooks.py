@@ -87,6 +87,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _incremental = dirty
     if dirty:
         adapter.quiet_dirty_warning()
+        adapter.git_once()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -8,6 +8,7 @@ their edit links, and the glossary for the abbr extension.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -27,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.yaml import yaml_load
+from mkdocs_macros import context
 
 from . import urls
 from .cite import Citer
@@ -386,6 +388,12 @@ def poll_often(server: Any) -> None:
     record among them) are looked at every POLL_SECONDS. MkDocs sets no other interval, and its server
     schedules those folders after this event, with its observer's timeout."""
     server.observer._timeout = POLL_SECONDS  # watchdog's BaseObserver has no setter
+
+
+def git_once() -> None:
+    """mkdocs-macros runs git thirteen times at every build for its `git` variable (no page here uses
+    it): under `mkdocs serve`, once per process, since a commit changes no page."""
+    context.get_git_info = functools.cache(context.get_git_info)
 
 
 def quiet_dirty_warning() -> None:
