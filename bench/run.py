@@ -196,6 +196,51 @@ def scale(report: Report, work: Path, rounds: int) -> None:
     )
 
 
+def zensical(report: Report, work: Path, rounds: int, sizes: tuple[int, ...] = (1, FACTORS[-1])) -> None:
+    """The site's source (`python -m eunato pages`, as the twin) built by MkDocs and by Zensical, at 1x and 10x."""
+    from twin import zensical_against_mkdocs  # noqa: PLC0415  # imports the eunato package, like the steps above
+
+    lines = []
+    for factor in sizes:
+        data = ROOT / "data" if factor == 1 else synthetic_record(work, factor)
+        project = versions_.CURRENT.project(data, work / f"zensical-x{factor}")
+        twin = twin_of(project, work / f"zensical-twin-x{factor}")
+        times = zensical_against_mkdocs(twin, rounds)
+        median = {name: measure.median([t[name] for t in times]) for name in times[0]}
+        pages = measure.pages(twin.parent / "site-mkdocs")
+        clean, cached = (median[name] / median["mkdocs"] for name in ("zensical", "zensical, cached"))
+        report.figure(
+            f"Zensical at {factor}×: the site's source built by Zensical / by MkDocs with Material ({pages} pages, wall)",
+            f"{clean.wall:.2f} clean, {cached.wall:.2f} with its cache "
+            f"({median['zensical'].wall:.2f} s, {median['zensical, cached'].wall:.2f} s / {median['mkdocs'].wall:.2f} s)",
+        )
+        lines += [
+            f"| {factor}× | {pages} | {n + 1} | "
+            + " | ".join(f"{t[name].wall:.2f} s | {t[name].cpu:.2f} s" for name in median)
+            + " |"
+            for n, t in enumerate(times)
+        ]
+        lines.append(
+            f"| {factor}× | {pages} | median | "
+            + " | ".join(f"**{m.wall:.2f} s** | {m.cpu:.2f} s" for m in median.values())
+            + " |"
+        )
+    report.section(
+        "Zensical",
+        "What `python -m eunato pages` writes (every page's Markdown, the downloads, charts and feed, the navigation "
+        "and settings: the plain-Markdown twin of *Data layer overhead*) built by MkDocs with Material "
+        "(`mkdocs build --strict`) and by Zensical (`zensical build`, the version pinned in requirements-test.txt): "
+        "from a clean cache (`--clean`, as a first build or CI), and again with its cache (as after an edit). "
+        f"At 1× (the real record) and {FACTORS[-1]}× (the synthetic record of *Scale*); {rounds} rounds, rotating "
+        "which goes first, after one warm-up build each.",
+        "",
+        "| Record | Pages | Round | MkDocs (wall) | MkDocs (CPU) | Zensical, clean (wall) | Zensical, clean (CPU) | "
+        "Zensical, cached (wall) | Zensical, cached (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *lines,
+    )
+
+
 def heaviest(site_dir: Path, kind: str) -> str:
     """The page of `kind` whose HTML weighs most once compressed, as a URL path like `actions/2017-01/`."""
     files = list((site_dir / kind).glob("*/index.html"))
@@ -510,7 +555,7 @@ def machine() -> str:
     )
 
 
-STEPS = ("validation", "overhead", "scale", "pages", "edits")
+STEPS = ("validation", "overhead", "scale", "zensical", "pages", "edits")
 
 
 class LoadSampler:
@@ -603,6 +648,7 @@ def main() -> None:
             "validation": lambda: validation(report, 7),
             "overhead": lambda: overhead(report, work, pairs),
             "scale": lambda: scale(report, work, rounds),
+            "zensical": lambda: zensical(report, work, rounds),
             "pages": lambda: lighthouse_pages(report, work, runs, compared("pages"), only),
             "edits": lambda: editing(report, work, edit_rounds, compared("edits"), edit_sizes),
         }

@@ -378,8 +378,8 @@ def rebuilds(config: MkDocsConfig) -> Rebuilds:
 
 
 # MkDocs looks at the watched folders every half second, so a save waited on average a quarter of a
-# second before the rebuild began; looking at the record ten times a second costs a few milliseconds
-# of stat calls each time (a few hundred files).
+# second before the rebuild began. Looking at the record ten times a second costs a snapshot of its
+# folder each time: 1.6 ms of stat calls for the record's 130 files, 7 ms at ten times its size.
 POLL_SECONDS = 0.1
 
 
