@@ -15,6 +15,7 @@ import contextlib
 import datetime
 import gzip
 import importlib.metadata
+import json
 import os
 import platform
 import shutil
@@ -42,15 +43,70 @@ PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "Ji
 
 
 class Report:
+    """The figures and sections of each step, and how each step's were measured (bench/results.json keeps them,
+    so that `--keep` can measure some steps again and keep the others' figures)."""
+
     def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str]] = []  # what, measured, target, met
-        self.sections: list[str] = []
+        self.step = ""  # the step running: what it reports is filed under it
+        self.rows: list[dict[str, str]] = []  # step, what, measured, target, met
+        self.sections: list[dict[str, str]] = []  # step, text
+        self.runs: dict[str, dict[str, str]] = {}  # step -> how it was measured: the command, day, minutes, load
 
     def figure(self, what: str, measured: str, target: str = "", met: bool | None = None) -> None:
-        self.rows.append((what, measured, target, "" if met is None else ("yes" if met else "**no**")))
+        met_text = "" if met is None else ("yes" if met else "**no**")
+        self.rows.append({"step": self.step, "what": what, "measured": measured, "target": target, "met": met_text})
 
     def section(self, title: str, *lines: str) -> None:
-        self.sections.append("\n".join([f"## {title}", "", *lines]))
+        self.sections.append({"step": self.step, "text": "\n".join([f"## {title}", "", *lines])})
+
+    def keep(self, previous: Report, steps: list[str]) -> None:
+        """The figures of `previous` for the steps not run this time, in the order of STEPS."""
+        kept = [step for step in previous.runs if step not in steps]
+        self.runs = {step: previous.runs[step] for step in kept} | self.runs
+        self.rows = [row for row in previous.rows if row["step"] in kept] + self.rows
+        self.sections = [section for section in previous.sections if section["step"] in kept] + self.sections
+        order = {step: n for n, step in enumerate(STEPS)}
+        self.rows.sort(key=lambda row: order.get(row["step"], -1))
+        self.sections.sort(key=lambda section: order.get(section["step"], -1))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(vars(self), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Report:
+        report = cls()
+        if path.exists():
+            report.__dict__.update(json.loads(path.read_text(encoding="utf-8")))
+        return report
+
+    def markdown(self, machine: str) -> str:
+        commands: dict[str, list[str]] = {}
+        for step, run in self.runs.items():
+            commands.setdefault(f"`{run['command']}` on {run['day']}, {run['load']}", []).append(
+                f"{step} {run['minutes']} min"
+            )
+        how = [f"- {command} ({', '.join(steps)})" for command, steps in commands.items()]
+        return "\n".join(
+            [
+                "# Benchmark results",
+                "",
+                f"Machine: {machine}. Measured by:",
+                "",
+                *how,
+                "",
+                (
+                    "Other work on the machine slows both sides of each ratio alike, not the ratio; Lighthouse's "
+                    "performance scores and the wall times do depend on it (the load average is the 1-minute one, "
+                    "median and range over the run)."
+                ),
+                "",
+                "| What | Measured | Target | Met |",
+                "|---|---|---|---|",
+                *(f"| {r['what']} | {r['measured']} | {r['target']} | {r['met']} |" for r in self.rows),
+                "",
+                *(section["text"] + "\n" for section in self.sections),
+            ]
+        )
 
 
 def validation(report: Report, runs: int) -> None:
@@ -618,6 +674,11 @@ def main() -> None:
         "--edit-sizes", default="1,10", help="the sizes of the record the editor's loop is measured at (1,10)"
     )
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (bench/RESULTS.md)")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the figures of the steps not run this time, from the JSON beside the results (bench/results.json)",
+    )
     arguments = parser.parse_args()
     steps = arguments.steps.split(",")
     only = arguments.pages.split(",") if arguments.pages is not None else None
@@ -654,6 +715,7 @@ def main() -> None:
         }
         for name in steps:  # in the order given
             start = time.perf_counter()
+            report.step = name
             try:
                 run_step[name]()
             except (Exception, SystemExit) as error:  # the other steps' figures are still worth writing
@@ -663,24 +725,19 @@ def main() -> None:
     took = (datetime.datetime.now() - started).total_seconds()
 
     command = " ".join(["python bench/run.py", *sys.argv[1:]])
-    steps_took = ", ".join(f"{name} {seconds / 60:.0f} min" for name, seconds in took_step.items())
-    text = "\n".join(
-        [
-            "# Benchmark results",
-            "",
-            (
-                f"`{command}` on {started:%Y-%m-%d}, {took / 60:.0f} minutes ({steps_took}). Machine: {machine()}; {load.summary()} "
-                "(other work on the machine slows both sides of each ratio alike, not the ratio; Lighthouse's "
-                "performance scores and the wall times do depend on it)."
-            ),
-            "",
-            "| What | Measured | Target | Met |",
-            "|---|---|---|---|",
-            *(f"| {what} | {measured} | {target} | {met} |" for what, measured, target, met in report.rows),
-            "",
-            *(section + "\n" for section in report.sections),
-        ]
-    )
+    for name, seconds in took_step.items():
+        run = {
+            "command": command,
+            "day": f"{started:%Y-%m-%d}",
+            "load": load.summary(),
+            "minutes": f"{seconds / 60:.0f}",
+        }
+        report.runs[name] = run | {"whole run": f"{took / 60:.0f}"}
+    kept = arguments.results.with_name("results.json")
+    if arguments.keep:
+        report.keep(Report.load(kept), steps)
+    report.save(kept)
+    text = report.markdown(machine())
     arguments.results.write_text(text, encoding="utf-8")
     print(text)
 
