@@ -30,7 +30,8 @@ _incremental = False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Expand the navigation from the record, give the glossary to the abbr extension, derive site_url."""
+    """Expand the navigation from the record, give the glossary to the abbr extension, derive site_url;
+    list the theme's files once per process."""
     site = adapter.site_of(config)
     config.nav = adapter.navigation(config.nav or [], site)
     # Given to the abbr extension once, rather than appended to every page as Markdown it parses again.
