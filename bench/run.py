@@ -287,7 +287,7 @@ def zensical(report: Report, work: Path, rounds: int, sizes: tuple[int, ...] = (
         "and settings: the plain-Markdown twin of *Data layer overhead*) built by MkDocs with Material "
         "(`mkdocs build --strict`) and by Zensical (`zensical build`, the version pinned in requirements-test.txt): "
         "from a clean cache (`--clean`, as a first build or CI), and again with its cache (as after an edit). "
-        f"At 1× (the real record) and {FACTORS[-1]}× (the synthetic record of *Scale*); {rounds} rounds, rotating "
+        f"At 1× (the real record) and {FACTORS[-1]}× (the synthetic record of *Scale*); {rounds} round{'s' * (rounds != 1)}, rotating "
         "which goes first, after one warm-up build each.",
         "",
         "| Record | Pages | Round | MkDocs (wall) | MkDocs (CPU) | Zensical, clean (wall) | Zensical, clean (CPU) | "
