@@ -320,6 +320,8 @@ def audited_pages(site_dir: Path) -> list[str]:
 
 
 GOAL = {1: 95, 10: 90}  # Lighthouse mobile performance every page must reach, by size of the record
+# What a page may weigh at 1x (transferred, compressed), leaving out the search index its search fetches.
+WEIGHT = 150_000
 
 
 def lighthouse_pages(
@@ -371,6 +373,17 @@ def lighthouse_pages(
             f"all {len(pages)}",
             not below,
         )
+        weights = {page: median[(after, page)].transferred - median[(after, page)].on_demand for page in pages}
+        heaviest_page = max(pages, key=lambda page: weights[page])
+        heavy = [page for page in pages if weights[page] > WEIGHT]
+        report.figure(
+            f"Pages at {factor}×: transferred, compressed, without the search index",
+            f"{len(pages) - len(heavy)} of {len(pages)} within {WEIGHT // 1000} kB; heaviest `/{heaviest_page}` "
+            f"{weights[heaviest_page] / 1000:.0f} kB"
+            + (f"; above: {', '.join(f'`/{p}`' for p in heavy)}" if heavy else ""),
+            f"≤ {WEIGHT // 1000} kB each" if factor == 1 else "",
+            not heavy if factor == 1 else None,
+        )
         report.figure(
             f"Pages at {factor}×: accessibility, best practices and SEO 100",
             f"{len(pages) - len(imperfect)} of {len(pages)}"
@@ -399,7 +412,8 @@ def lighthouse_pages(
         f"Served from 127.0.0.1 the way GitHub Pages serves them (gzip, `Cache-Control: max-age=600`; "
         f"bench/serve.py). Lighthouse {lighthouse_version()} with its mobile defaults (simulated slow 4G, 4× CPU "
         f"slowdown), {runs} run{'s' * (runs != 1)} per page and version, alternating; the run with the median "
-        f"performance score is shown.{compared} *Script*, *Style & layout* and *Other work* are where the main "
+        f"performance score is shown.{compared} *Weight*: what the page transferred, compressed, but the search "
+        "index, which *Search index* shows (fetched by the search as the page loads). *Script*, *Style & layout* and *Other work* are where the main "
         "thread's time went in that run (ms, under the CPU slowdown; *Other work*: parsing, rendering, garbage "
         "collection and the rest), from Lighthouse's main-thread breakdown. *Machine index*: Lighthouse's own measure "
         "of the machine's speed in that run (its `benchmarkIndex`; higher is faster), and *Load* the load average "
@@ -555,6 +569,8 @@ def page_table(
         return lambda audit: f"{audit.main_thread.get(group, 0):.0f}"
 
     columns = [
+        lambda audit: f"{(audit.transferred - audit.on_demand) / 1000:.0f} kB",
+        lambda audit: f"{audit.on_demand / 1000:.0f} kB",
         *(score(c) for c in lighthouse.CATEGORIES),
         *(metric(m) for m in ("FCP", "LCP", "TBT", "CLS")),
         lambda audit: str(audit.elements),
@@ -565,10 +581,10 @@ def page_table(
     ]
     return [
         (
-            "| Page | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script | Style & layout | Other work "
-            "| Machine index | Load |"
+            "| Page | Weight | Search index | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script "
+            "| Style & layout | Other work | Machine index | Load |"
         ),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(f"| `/{page}` | " + " | ".join(shown(page, column) for column in columns) + " |" for page in pages),
     ]
 
