@@ -114,7 +114,8 @@ $(CFF_VENV)/.installed: tests/cff/requirements.txt
 	$(CFF_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/cff/requirements.txt
 	touch $@
 
-$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.site-installed
+# The test packages too: the zensical step builds with the Zensical they pin.
+$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 

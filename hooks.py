@@ -30,7 +30,8 @@ _incremental = False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Expand the navigation from the record, give the glossary to the abbr extension, derive site_url."""
+    """Expand the navigation from the record, give the glossary to the abbr extension, derive site_url;
+    list the theme's files once per process."""
     site = adapter.site_of(config)
     config.nav = adapter.navigation(config.nav or [], site)
     # Given to the abbr extension once, rather than appended to every page as Markdown it parses again.
@@ -39,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url and config.repo_url:
         config.site_url = adapter.github_pages_url(config.repo_url)
     adapter.offline_scripts(config)
+    adapter.list_theme_once(config)
     return config
 
 
@@ -86,6 +88,13 @@ def on_startup(command: str, dirty: bool) -> None:
     _incremental = dirty
     if dirty:
         adapter.quiet_dirty_warning()
+        adapter.git_once()
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """An edit to the record is noticed within a tenth of a second rather than half a second."""
+    adapter.poll_often(server)
+    return server
 
 
 @event_priority(-100)  # after the search plugin has indexed the page
@@ -109,3 +118,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _incremental:
         adapter.complete_search_index(config)
+        adapter.note_copied(config)

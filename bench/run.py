@@ -15,6 +15,7 @@ import contextlib
 import datetime
 import gzip
 import importlib.metadata
+import json
 import os
 import platform
 import shutil
@@ -42,15 +43,70 @@ PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "Ji
 
 
 class Report:
+    """The figures and sections of each step, and how each step's were measured (bench/results.json keeps them,
+    so that `--keep` can measure some steps again and keep the others' figures)."""
+
     def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str]] = []  # what, measured, target, met
-        self.sections: list[str] = []
+        self.step = ""  # the step running: what it reports is filed under it
+        self.rows: list[dict[str, str]] = []  # step, what, measured, target, met
+        self.sections: list[dict[str, str]] = []  # step, text
+        self.runs: dict[str, dict[str, str]] = {}  # step -> how it was measured: the command, day, minutes, load
 
     def figure(self, what: str, measured: str, target: str = "", met: bool | None = None) -> None:
-        self.rows.append((what, measured, target, "" if met is None else ("yes" if met else "**no**")))
+        met_text = "" if met is None else ("yes" if met else "**no**")
+        self.rows.append({"step": self.step, "what": what, "measured": measured, "target": target, "met": met_text})
 
     def section(self, title: str, *lines: str) -> None:
-        self.sections.append("\n".join([f"## {title}", "", *lines]))
+        self.sections.append({"step": self.step, "text": "\n".join([f"## {title}", "", *lines])})
+
+    def keep(self, previous: Report, steps: list[str]) -> None:
+        """The figures of `previous` for the steps not run this time, in the order of STEPS."""
+        kept = [step for step in previous.runs if step not in steps]
+        self.runs = {step: previous.runs[step] for step in kept} | self.runs
+        self.rows = [row for row in previous.rows if row["step"] in kept] + self.rows
+        self.sections = [section for section in previous.sections if section["step"] in kept] + self.sections
+        order = {step: n for n, step in enumerate(STEPS)}
+        self.rows.sort(key=lambda row: order.get(row["step"], -1))
+        self.sections.sort(key=lambda section: order.get(section["step"], -1))
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(vars(self), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Report:
+        report = cls()
+        if path.exists():
+            report.__dict__.update(json.loads(path.read_text(encoding="utf-8")))
+        return report
+
+    def markdown(self, machine: str) -> str:
+        commands: dict[str, list[str]] = {}
+        for step, run in self.runs.items():
+            commands.setdefault(f"`{run['command']}` on {run['day']}, {run['load']}", []).append(
+                f"{step} {run['minutes']} min"
+            )
+        how = [f"- {command} ({', '.join(steps)})" for command, steps in commands.items()]
+        return "\n".join(
+            [
+                "# Benchmark results",
+                "",
+                f"Machine: {machine}. Measured by:",
+                "",
+                *how,
+                "",
+                (
+                    "Other work on the machine slows both sides of each ratio alike, not the ratio; Lighthouse's "
+                    "performance scores and the wall times do depend on it (the load average is the 1-minute one, "
+                    "median and range over the run)."
+                ),
+                "",
+                "| What | Measured | Target | Met |",
+                "|---|---|---|---|",
+                *(f"| {r['what']} | {r['measured']} | {r['target']} | {r['met']} |" for r in self.rows),
+                "",
+                *(section["text"] + "\n" for section in self.sections),
+            ]
+        )
 
 
 def validation(report: Report, runs: int) -> None:
@@ -196,6 +252,51 @@ def scale(report: Report, work: Path, rounds: int) -> None:
     )
 
 
+def zensical(report: Report, work: Path, rounds: int, sizes: tuple[int, ...] = (1, FACTORS[-1])) -> None:
+    """The site's source (`python -m eunato pages`, as the twin) built by MkDocs and by Zensical, at 1x and 10x."""
+    from twin import zensical_against_mkdocs  # noqa: PLC0415  # imports the eunato package, like the steps above
+
+    lines = []
+    for factor in sizes:
+        data = ROOT / "data" if factor == 1 else synthetic_record(work, factor)
+        project = versions_.CURRENT.project(data, work / f"zensical-x{factor}")
+        twin = twin_of(project, work / f"zensical-twin-x{factor}")
+        times = zensical_against_mkdocs(twin, rounds)
+        median = {name: measure.median([t[name] for t in times]) for name in times[0]}
+        pages = measure.pages(twin.parent / "site-mkdocs")
+        clean, cached = (median[name] / median["mkdocs"] for name in ("zensical", "zensical, cached"))
+        report.figure(
+            f"Zensical at {factor}×: the site's source built by Zensical / by MkDocs with Material ({pages} pages, wall)",
+            f"{clean.wall:.2f} clean, {cached.wall:.2f} with its cache "
+            f"({median['zensical'].wall:.2f} s, {median['zensical, cached'].wall:.2f} s / {median['mkdocs'].wall:.2f} s)",
+        )
+        lines += [
+            f"| {factor}× | {pages} | {n + 1} | "
+            + " | ".join(f"{t[name].wall:.2f} s | {t[name].cpu:.2f} s" for name in median)
+            + " |"
+            for n, t in enumerate(times)
+        ]
+        lines.append(
+            f"| {factor}× | {pages} | median | "
+            + " | ".join(f"**{m.wall:.2f} s** | {m.cpu:.2f} s" for m in median.values())
+            + " |"
+        )
+    report.section(
+        "Zensical",
+        "What `python -m eunato pages` writes (every page's Markdown, the downloads, charts and feed, the navigation "
+        "and settings: the plain-Markdown twin of *Data layer overhead*) built by MkDocs with Material "
+        "(`mkdocs build --strict`) and by Zensical (`zensical build`, the version pinned in requirements-test.txt): "
+        "from a clean cache (`--clean`, as a first build or CI), and again with its cache (as after an edit). "
+        f"At 1× (the real record) and {FACTORS[-1]}× (the synthetic record of *Scale*); {rounds} round{'s' * (rounds != 1)}, rotating "
+        "which goes first, after one warm-up build each.",
+        "",
+        "| Record | Pages | Round | MkDocs (wall) | MkDocs (CPU) | Zensical, clean (wall) | Zensical, clean (CPU) | "
+        "Zensical, cached (wall) | Zensical, cached (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *lines,
+    )
+
+
 def heaviest(site_dir: Path, kind: str) -> str:
     """The page of `kind` whose HTML weighs most once compressed, as a URL path like `actions/2017-01/`."""
     files = list((site_dir / kind).glob("*/index.html"))
@@ -219,6 +320,8 @@ def audited_pages(site_dir: Path) -> list[str]:
 
 
 GOAL = {1: 95, 10: 90}  # Lighthouse mobile performance every page must reach, by size of the record
+# What a page may weigh at 1x (transferred, compressed), leaving out the search index its search fetches.
+WEIGHT = 150_000
 
 
 def lighthouse_pages(
@@ -270,6 +373,17 @@ def lighthouse_pages(
             f"all {len(pages)}",
             not below,
         )
+        weights = {page: median[(after, page)].transferred - median[(after, page)].on_demand for page in pages}
+        heaviest_page = max(pages, key=lambda page: weights[page])
+        heavy = [page for page in pages if weights[page] > WEIGHT]
+        report.figure(
+            f"Pages at {factor}×: transferred, compressed, without the search index",
+            f"{len(pages) - len(heavy)} of {len(pages)} within {WEIGHT // 1000} kB; heaviest `/{heaviest_page}` "
+            f"{weights[heaviest_page] / 1000:.0f} kB"
+            + (f"; above: {', '.join(f'`/{p}`' for p in heavy)}" if heavy else ""),
+            f"≤ {WEIGHT // 1000} kB each" if factor == 1 else "",
+            not heavy if factor == 1 else None,
+        )
         report.figure(
             f"Pages at {factor}×: accessibility, best practices and SEO 100",
             f"{len(pages) - len(imperfect)} of {len(pages)}"
@@ -298,7 +412,8 @@ def lighthouse_pages(
         f"Served from 127.0.0.1 the way GitHub Pages serves them (gzip, `Cache-Control: max-age=600`; "
         f"bench/serve.py). Lighthouse {lighthouse_version()} with its mobile defaults (simulated slow 4G, 4× CPU "
         f"slowdown), {runs} run{'s' * (runs != 1)} per page and version, alternating; the run with the median "
-        f"performance score is shown.{compared} *Script*, *Style & layout* and *Other work* are where the main "
+        f"performance score is shown.{compared} *Weight*: what the page transferred, compressed, but the search "
+        "index, which *Search index* shows (fetched by the search as the page loads). *Script*, *Style & layout* and *Other work* are where the main "
         "thread's time went in that run (ms, under the CPU slowdown; *Other work*: parsing, rendering, garbage "
         "collection and the rest), from Lighthouse's main-thread breakdown. *Machine index*: Lighthouse's own measure "
         "of the machine's speed in that run (its `benchmarkIndex`; higher is faster), and *Load* the load average "
@@ -454,6 +569,8 @@ def page_table(
         return lambda audit: f"{audit.main_thread.get(group, 0):.0f}"
 
     columns = [
+        lambda audit: f"{(audit.transferred - audit.on_demand) / 1000:.0f} kB",
+        lambda audit: f"{audit.on_demand / 1000:.0f} kB",
         *(score(c) for c in lighthouse.CATEGORIES),
         *(metric(m) for m in ("FCP", "LCP", "TBT", "CLS")),
         lambda audit: str(audit.elements),
@@ -464,10 +581,10 @@ def page_table(
     ]
     return [
         (
-            "| Page | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script | Style & layout | Other work "
-            "| Machine index | Load |"
+            "| Page | Weight | Search index | Perf | A11y | BP | SEO | FCP | LCP | TBT | CLS | Elements | Script "
+            "| Style & layout | Other work | Machine index | Load |"
         ),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(f"| `/{page}` | " + " | ".join(shown(page, column) for column in columns) + " |" for page in pages),
     ]
 
@@ -510,7 +627,7 @@ def machine() -> str:
     )
 
 
-STEPS = ("validation", "overhead", "scale", "pages", "edits")
+STEPS = ("validation", "overhead", "scale", "zensical", "pages", "edits")
 
 
 class LoadSampler:
@@ -573,6 +690,11 @@ def main() -> None:
         "--edit-sizes", default="1,10", help="the sizes of the record the editor's loop is measured at (1,10)"
     )
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the results (bench/RESULTS.md)")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the figures of the steps not run this time, from the JSON beside the results (bench/results.json)",
+    )
     arguments = parser.parse_args()
     steps = arguments.steps.split(",")
     only = arguments.pages.split(",") if arguments.pages is not None else None
@@ -603,11 +725,13 @@ def main() -> None:
             "validation": lambda: validation(report, 7),
             "overhead": lambda: overhead(report, work, pairs),
             "scale": lambda: scale(report, work, rounds),
+            "zensical": lambda: zensical(report, work, rounds),
             "pages": lambda: lighthouse_pages(report, work, runs, compared("pages"), only),
             "edits": lambda: editing(report, work, edit_rounds, compared("edits"), edit_sizes),
         }
         for name in steps:  # in the order given
             start = time.perf_counter()
+            report.step = name
             try:
                 run_step[name]()
             except (Exception, SystemExit) as error:  # the other steps' figures are still worth writing
@@ -617,24 +741,19 @@ def main() -> None:
     took = (datetime.datetime.now() - started).total_seconds()
 
     command = " ".join(["python bench/run.py", *sys.argv[1:]])
-    steps_took = ", ".join(f"{name} {seconds / 60:.0f} min" for name, seconds in took_step.items())
-    text = "\n".join(
-        [
-            "# Benchmark results",
-            "",
-            (
-                f"`{command}` on {started:%Y-%m-%d}, {took / 60:.0f} minutes ({steps_took}). Machine: {machine()}; {load.summary()} "
-                "(other work on the machine slows both sides of each ratio alike, not the ratio; Lighthouse's "
-                "performance scores and the wall times do depend on it)."
-            ),
-            "",
-            "| What | Measured | Target | Met |",
-            "|---|---|---|---|",
-            *(f"| {what} | {measured} | {target} | {met} |" for what, measured, target, met in report.rows),
-            "",
-            *(section + "\n" for section in report.sections),
-        ]
-    )
+    for name, seconds in took_step.items():
+        run = {
+            "command": command,
+            "day": f"{started:%Y-%m-%d}",
+            "load": load.summary(),
+            "minutes": f"{seconds / 60:.0f}",
+        }
+        report.runs[name] = run | {"whole run": f"{took / 60:.0f}"}
+    kept = arguments.results.with_name("results.json")
+    if arguments.keep:
+        report.keep(Report.load(kept), steps)
+    report.save(kept)
+    text = report.markdown(machine())
     arguments.results.write_text(text, encoding="utf-8")
     print(text)
 

@@ -55,4 +55,6 @@ def baseline(ref: str, work: Path) -> Version:
     root = work / "baseline"
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(root, filter="data")
-    return Version(f"{ref} ({commit.stdout.strip()})", root, {**measure.ENVIRONMENT, "PYTHONPATH": str(root)})
+    short = commit.stdout.strip()
+    name = ref if short.startswith(ref) or ref.startswith(short) else f"{ref} ({short})"
+    return Version(name, root, {**measure.ENVIRONMENT, "PYTHONPATH": str(root)})

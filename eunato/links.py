@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -28,29 +29,51 @@ def references(record: BaseModel, location: Location = ()) -> Iterator[Link]:
 
 def reference_kind(annotation: Any, metadata: Sequence[Any] = ()) -> str | None:
     """The kind an annotated id refers to: `Annotated[str, Reference("areas")]` -> `"areas"`."""
+    return _reference_kind(annotation, tuple(metadata))
+
+
+# The walkers below ask the same few questions of each field's annotation for every value of the
+# record, thousands of times per load; the answers depend on the annotation alone.
+@cache
+def _reference_kind(annotation: Any, metadata: tuple[Any, ...]) -> str | None:
     if get_origin(annotation) is Annotated:
-        metadata = [*metadata, *annotation.__metadata__]
+        metadata = (*metadata, *annotation.__metadata__)
     return next((meta.kind for meta in metadata if isinstance(meta, Reference)), None)
+
+
+@cache
+def _item_annotation(annotation: Any) -> Any:
+    """What a list field holds: `list[X] | None` -> X."""
+    (item,) = get_args(container(annotation, list)) or (Any,)
+    return item
+
+
+@cache
+def _entry_annotations(annotation: Any) -> tuple[Any, Any]:
+    """What a dict field maps from and to: `dict[K, V]` -> (K, V)."""
+    key, value = get_args(container(annotation, dict)) or (Any, Any)
+    return key, value
 
 
 def _walk(value: Any, annotation: Any, metadata: Sequence[Any], location: Location) -> Iterator[Link]:
     if isinstance(value, BaseModel):
         yield from references(value, location)
         return
-    kind = reference_kind(annotation, metadata)
-    if isinstance(value, str) and kind:
-        yield location, kind, value
+    if isinstance(value, str):
+        kind = reference_kind(annotation, metadata)
+        if kind:
+            yield location, kind, value
     elif isinstance(value, list):
-        (item_annotation,) = get_args(container(annotation, list)) or (Any,)
+        item_annotation = _item_annotation(annotation)
         for index, item in enumerate(value):
-            yield from _walk(item, item_annotation, [], (*location, index))
+            yield from _walk(item, item_annotation, (), (*location, index))
     elif isinstance(value, dict):
-        key_annotation, value_annotation = get_args(container(annotation, dict)) or (Any, Any)
+        key_annotation, value_annotation = _entry_annotations(annotation)
+        key_kind = reference_kind(key_annotation)
         for key, item in value.items():
-            key_kind = reference_kind(key_annotation)
             if key_kind:
                 yield (*location, key), key_kind, key
-            yield from _walk(item, value_annotation, [], (*location, key))
+            yield from _walk(item, value_annotation, (), (*location, key))
 
 
 def container(annotation: Any, origin: type) -> Any:
@@ -101,6 +124,11 @@ def cited(record: BaseModel) -> list[str]:
 
 def _is_prose(annotation: Any, metadata: Sequence[Any] = ()) -> bool:
     """Whether a field is `Markdown`: marked `Prose` directly, inside `Annotated`, or as one member of `X | None`."""
+    return _prose_annotation(annotation, tuple(metadata))
+
+
+@cache
+def _prose_annotation(annotation: Any, metadata: tuple[Any, ...]) -> bool:
     if any(isinstance(meta, Prose) for meta in metadata):
         return True
     if get_origin(annotation) is Annotated:
@@ -118,10 +146,10 @@ def _walk_text(
     elif isinstance(value, str):
         yield location, value, _is_prose(annotation, metadata)
     elif isinstance(value, list):
-        (item_annotation,) = get_args(container(annotation, list)) or (Any,)
+        item_annotation = _item_annotation(annotation)
         for index, item in enumerate(value):
-            yield from _walk_text(item, item_annotation, [], (*location, index))
+            yield from _walk_text(item, item_annotation, (), (*location, index))
     elif isinstance(value, dict):
-        _, value_annotation = get_args(container(annotation, dict)) or (Any, Any)
+        _, value_annotation = _entry_annotations(annotation)
         for key, item in value.items():
-            yield from _walk_text(item, value_annotation, [], (*location, key))
+            yield from _walk_text(item, value_annotation, (), (*location, key))

@@ -8,6 +8,7 @@ their edit links, and the glossary for the abbr extension.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -20,13 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import FileSystemBytecodeCache, TemplateError, TemplateNotFound
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader, TemplateError, TemplateNotFound
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.yaml import yaml_load
+from mkdocs_macros import context
 
 from . import urls
 from .cite import Citer
@@ -138,6 +140,49 @@ def keep_compiled_theme(env: Any, config: MkDocsConfig) -> None:
         folder = Path(config.config_file_path).parent / ".cache" / "theme"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
+def list_theme_once(config: MkDocsConfig) -> None:
+    """Every build, MkDocs lists the theme's files to copy its assets: some 14,500 for Material, nearly
+    all of them the icons of its hidden `.icons` folder, which MkDocs then leaves out one by one. Here the
+    theme's environment lists no hidden file or folder (MkDocs copies none), and lists an installed theme
+    once per process (a `mkdocs serve` rebuild lists only the project's own overrides again)."""
+    theme = config.theme
+    make_env = theme.get_env
+    project = theme.custom_dir
+
+    def get_env() -> Any:
+        env = make_env()
+        env.loader = _ThemeLoader(theme.dirs, project)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
+_THEME_FILES: dict[str, list[str]] = {}  # an installed theme's folder -> its files, not hidden
+
+
+class _ThemeLoader(FileSystemLoader):
+    def __init__(self, folders: list[str], project: str | None) -> None:
+        super().__init__(folders)
+        self.project = project
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            if folder == self.project or folder not in _THEME_FILES:
+                _THEME_FILES[folder] = _visible_files(folder)
+            found.update(_THEME_FILES[folder])
+        return sorted(found)
+
+
+def _visible_files(folder: str) -> list[str]:
+    names = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        relative = Path(parent).relative_to(folder)
+        names += [(relative / name).as_posix() for name in files if not name.startswith(".")]
+    return names
 
 
 # --- Files --------------------------------------------------------------------------------
@@ -305,7 +350,8 @@ def place_unlisted(files: Files, site: Site) -> None:
 # the settings, the glossary, the hand-written pages and the theme's overrides). The topics page is
 # always rendered: the tags plugin makes its list, which every page's topic links need, only then.
 # What a skipped page gives the others is restored from the last build: its title and front matter
-# (the navigation, the topics page) and its entries in the search index.
+# (the navigation, the topics page) and its entries in the search index. Downloads, charts and the feed, also
+# held in memory, are written again only when their content changed.
 
 
 class Rebuilds:
@@ -319,6 +365,8 @@ class Rebuilds:
         self.pages: list[str] = []  # this build's pages, in order
         self.skipped: set[str] = set()  # pages this build does not render
         self.search: dict[str, list[dict[str, Any]]] = {}  # page -> its entries in the search index
+        self.copied: dict[str, str] = {}  # download, chart or feed -> the digest of the file in the site folder
+        self.copying: dict[str, str] = {}  # the same, for this build's files, kept once the build is done
         self.indexed = 0  # entries of this build's search index already assigned to a page
 
 
@@ -327,6 +375,25 @@ _REBUILDS: dict[str, Rebuilds] = {}
 
 def rebuilds(config: MkDocsConfig) -> Rebuilds:
     return _REBUILDS.setdefault(config.site_dir, Rebuilds())
+
+
+# MkDocs looks at the watched folders every half second, so a save waited on average a quarter of a
+# second before the rebuild began. Looking at the record ten times a second costs a snapshot of its
+# folder each time: 1.6 ms of stat calls for the record's 130 files, 7 ms at ten times its size.
+POLL_SECONDS = 0.1
+
+
+def poll_often(server: Any) -> None:
+    """Under `mkdocs serve` (on_serve): the folders watched from now on (mkdocs.yml's `watch`, the
+    record among them) are looked at every POLL_SECONDS. MkDocs sets no other interval, and its server
+    schedules those folders after this event, with its observer's timeout."""
+    server.observer._timeout = POLL_SECONDS  # watchdog's BaseObserver has no setter
+
+
+def git_once() -> None:
+    """mkdocs-macros runs git thirteen times at every build for its `git` variable (no page here uses
+    it): under `mkdocs serve`, once per process, since a commit changes no page."""
+    context.get_git_info = functools.cache(context.get_git_info)
 
 
 def quiet_dirty_warning() -> None:
@@ -340,7 +407,7 @@ def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
     """Tell MkDocs which pages need no rendering: those whose inputs are those of the HTML already
     written for them. Run once the navigation is complete (on_nav)."""
     state = rebuilds(config)
-    state.indexed, state.skipped = 0, set()
+    state.indexed, state.skipped, state.copying = 0, set(), {}
     pages = [file for file in files.documentation_pages() if file.page is not None]
     state.pages = [file.src_uri for file in pages]
     everywhere = _shown_on_every_page(config, files, state)
@@ -373,6 +440,12 @@ def mark_unchanged(files: Files, config: MkDocsConfig) -> None:
             state.skipped.add(file.src_uri)
             if file.generated_by:
                 page.read_source(config)  # its title and front matter, for the other pages
+    for file in files:
+        if file.generated_by and not file.is_documentation_page():
+            # A download, chart or feed: written again only when its content changed.
+            content = state.copying[file.src_uri] = hashlib.sha256(file.content_bytes).hexdigest()
+            if state.copied.get(file.src_uri) == content and os.path.isfile(file.abs_dest_path):
+                file.is_modified = _unmodified  # type: ignore[method-assign]
     made = {file.src_uri: file.abs_dest_path for file in files if file.generated_by}
     for gone in set(state.destinations) - set(made):
         # An item deleted or renamed: its page and downloads go from the site folder too.
@@ -439,6 +512,12 @@ def note_search_entries(page: Any, config: MkDocsConfig) -> None:
     state = rebuilds(config)
     state.search[page.file.src_uri] = entries[state.indexed :]
     state.indexed = len(entries)
+
+
+def note_copied(config: MkDocsConfig) -> None:
+    """Once a build is done (on_post_build): the downloads, charts and feed it wrote are in the site folder."""
+    state = rebuilds(config)
+    state.copied = state.copying
 
 
 def complete_search_index(config: MkDocsConfig) -> None:

