@@ -27,12 +27,28 @@ CLASS = "record-table"
 TABLE = re.compile(r"<table(?![^>]*\sclass=)([^>]*)>(.*?)</table>", re.S)
 
 
+# The first and the last table of a page are laid out at once (site.css): marked here, in the HTML,
+# rather than picked in the stylesheet by their place (`:last-of-type`), which had the browser style
+# every earlier element of the page again each time the parser added one after it.
+SHOWN = "record-table--shown"
+
+
 def wrapped_tables(html: str) -> str:
-    """`html` with each table that has no class inside Material's scrolling wrapper, with the class `record-table`."""
-    return TABLE.sub(
-        rf'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{CLASS}"\1>\2</table></div></div>',
-        html,
-    )
+    """`html` with each table that has no class inside Material's scrolling wrapper, with the class
+    `record-table`; the first and the last such table also with the class `record-table--shown`."""
+    count = len(TABLE.findall(html))
+    seen = 0
+
+    def wrap(match: re.Match[str]) -> str:
+        nonlocal seen
+        seen += 1
+        classes = f"{CLASS} {SHOWN}" if seen in (1, count) else CLASS
+        return (
+            f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{classes}"'
+            f"{match[1]}>{match[2]}</table></div></div>"
+        )
+
+    return TABLE.sub(wrap, html)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

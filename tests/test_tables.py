@@ -10,7 +10,7 @@ import material
 
 from built_page import Page, built_pages
 from conftest import ROOT
-from overrides.tables import CLASS, wrapped_tables
+from overrides.tables import CLASS, SHOWN, wrapped_tables
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
 
@@ -62,6 +62,12 @@ def test_only_tables_without_a_class_are_wrapped():
     html = '<p>x</p><table id="t"><tr><td>1</td></tr></table><table class="highlighttable"><tr><td>2</td></tr></table>'
     assert wrapped_tables(html) == (
         '<p>x</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        f'<table class="{CLASS}" id="t"><tr><td>1</td></tr></table></div></div>'
+        f'<table class="{CLASS} {SHOWN}" id="t"><tr><td>1</td></tr></table></div></div>'
         '<table class="highlighttable"><tr><td>2</td></tr></table>'
     )
+
+
+def test_the_first_and_the_last_table_are_marked_to_be_laid_out_at_once():
+    html = "".join(f"<table><tr><td>{n}</td></tr></table>" for n in range(3))
+    classes = re.findall(r'<table class="([^"]*)"', wrapped_tables(html))
+    assert classes == [f"{CLASS} {SHOWN}", CLASS, f"{CLASS} {SHOWN}"]
