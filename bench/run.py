@@ -436,27 +436,35 @@ def lighthouse_pages(
 # beside the figures of each run above.
 PROFILES = """### What the profiles show
 
-- **Style and layout of Material's stylesheet is most of every page's main-thread time**, not scripts: each
-  page's first style pass over its elements (about 600 on a short page) is measured in hundreds of milliseconds
-  once slowed 4×, and the pages that list the record would style thousands. `content-visibility: auto`
-  (docs/assets/site.css) keeps tables and source entries far below the screen out of it: on the timeline and the
-  sources page about 550–600 elements are styled at load out of 1,900.
+- **Material's script and the search index stood before the first paint.** The script sat at the end of the body
+  without `defer`, so Lighthouse's simulation counted it as render-blocking: when the browser happened to paint
+  after running it, its whole first task (about 1.1 s on the sources page, slowed 4×) came before the first paint,
+  which is why the first paint took 2.1 s on some pages and 1.1 s on others. The search index (113 kB compressed
+  at 1×, 380 kB at 10×) was fetched, and indexed by the search worker, at every page load, and the largest paint
+  waited for it (2.5–2.8 s). The script is now deferred and the index fetched when the reader opens the search
+  (overrides/partials/search-when-opened.html; the offline edition already did so): first paint 1.1 s on every
+  page, largest paint 1.2–2.3 s.
+- **Material's start-up restyled the whole page two or three more times**: its palette component sets
+  `data-md-color-switching` on `<body>` (a rule of its palette.css then restyles every element), adds a
+  `<meta name="color-scheme">` (a colour-scheme change, every element again) and removes the attribute; the
+  no-js/js and focus-visible classes on `<html>` changed too. On the sources page that was about 400 ms of the
+  script's 465 ms first task in the trace. The attribute is now set only when a colour really changes, and the
+  meta and classes are in the head from the start (overrides/partials/restyle-once.html).
+- **Selectors that count from the end** (`:last-of-type`, `:nth-last-child`) had Chromium restyle every earlier
+  sibling each time the parser appended one: 412 whole-subtree restyles on the sources page. The first and last
+  tables and the last sources are now marked with classes in the HTML (overrides/tables.py, the sources template).
 - **Material's script moved every table after loading** (into its scrolling wrapper), which had the browser style
-  and lay out the whole table again, visible or not: on the actions index at 10× (740 rows, 8,000 elements) that
-  second pass alone took 2–3 s of the main thread (unthrottled, on the loaded machine) and the total blocking
-  time was 10–16 s; with the table left in place, 2.8–3.2 s. overrides/tables.py now writes the wrapper in the
-  HTML, so the script leaves tables alone.
-- **Material's palette switch** (the light/dark toggle) sets attributes on `<body>` at load and reads a computed
-  style at once, which forces a style pass over the page, twice; with the toggle removed from the sources page
-  the same style work happened at the next forced pass, so it moves the cost rather than adding to it.
-- **A table that is on the first screen is styled whole**: the actions index at 10× is one sortable, filterable
-  table of every action, and `content-visibility` does not apply to table rows, so its 740 rows are styled and
-  laid out at load. Splitting it (by set, or by page of rows) would lose sorting and filtering across the record.
-- **The search index is fetched at every page load** (Material's search worker): 110 kB compressed at 1×,
-  380 kB at 10×, on the simulated slow 4G that Lighthouse's largest contentful paint may wait for.
+  and lay out the whole table again: overrides/tables.py writes the wrapper in the HTML, so the script leaves
+  tables alone. `content-visibility: auto` (docs/assets/site.css) keeps entries far below the screen out of the
+  first style pass.
+- **What remains is the size of the pages that list the record at 10×**: the actions index is one sortable,
+  filterable table of all 740 actions (8,086 elements; `content-visibility` does not apply to table rows), the
+  timeline has 9,791 elements, the heaviest area page 4,346, the operations index 3,930; their style, layout and
+  parsing come in long tasks. Splitting them by page of rows would lose sorting and filtering across the record.
+  On every page, Material's own start-up (some 60–90 ms of real time, four times that on the simulated phone)
+  is most of the rest of the blocking time.
 - **The machine**: the performance score multiplies the page's measured work by 4 to simulate a phone, so
-  every figure above moves with the load of this shared 2-core machine (see *Machine index* and *Load*); an
-  idle machine scored the short pages 97–99 on 2026-11-28 with the same pages."""
+  every figure above moves with the load of this shared 2-core machine (see *Machine index* and *Load*)."""
 
 
 def in_the_way(missed: list[tuple[str, lighthouse.Audit]], goal: int) -> list[str]:
@@ -544,7 +552,37 @@ def editing(
         f"| Record | Edit | Pages checked | {' | '.join(columns)} |",
         f"|---|---|---|{'---|' * len(columns)}",
         *lines,
+        "",
+        LOOP_PROFILE,
     )
+
+
+# Where a rebuild's time went (phases timed in process), beside the figures of each run above.
+LOOP_PROFILE = """### What stands in the way of a second
+
+One rebuild under `make serve`, timed phase by phase in process on the real record with the machine idle
+(2026-12-01, median of three rebuilds, each MkDocs event marked by a plugin added for the purpose): 0.93 s after a
+new highlight (4 pages rendered again), 1.21 s after an action's title (10 pages, the sources page among them,
+whose Markdown alone takes 177 ms), 1.99 s after a source's title (54 pages: every state cites the source the
+membership tables rest on). The server adds up to 0.1 s until it sees the save (it looks ten times a second)
+and 0.1 s that MkDocs waits for a save to settle.
+
+- **What every rebuild does, whatever changed: about 0.65 s.** MkDocs reads `mkdocs.yml` and runs every
+  plugin's set-up again (30 ms, Material's search 30 ms); the record is loaded and checked (75 ms; files whose
+  text did not change are not parsed again); the downloads, charts, citations and renderer made (about 60 ms,
+  their unchanged parts kept from the last rebuild); every generated page's Markdown written again from its
+  template (140 ms for 139 pages), because a page's Markdown is what tells whether it changed; the hand-written
+  pages' macros run and every page's inputs fingerprinted (70 ms); the 404 page, sitemap and search index.
+- **Then each page whose inputs changed: 25–35 ms**, its Markdown turned into HTML by Python-Markdown (most of
+  it; 177 ms for the sources page's 203 entries), the theme's template rendered with the whole navigation, and
+  its search entries made.
+- **Kept out since the last figures**: every download, chart and citation file was written again at each
+  save (150 ms, now 5 ms); the theme's 14,500 files were listed at each build (77 ms, now 4 ms); citations,
+  schemas, parsed files and annotations' questions are kept for the process; git was asked thirteen questions
+  at each rebuild for the macros plugin's `git` variable, which no page uses.
+- Below this, the next step is MkDocs itself: a build is a whole build, with plugins set up again and every
+  page's Markdown made to be compared. Zensical's own server, on the output of `python -m eunato pages`,
+  is the route the README describes."""
 
 
 MAIN_THREAD = ("Script Evaluation", "Style & Layout")
