@@ -776,17 +776,15 @@ def main() -> None:
                 report.figure(f"Step `{name}`", "**failed**", "", False)
                 report.section(f"Step `{name}` failed", "```text", str(error) or repr(error), "```")
             took_step[name] = time.perf_counter() - start
-    took = (datetime.datetime.now() - started).total_seconds()
 
     command = " ".join(["python bench/run.py", *sys.argv[1:]])
     for name, seconds in took_step.items():
-        run = {
+        report.runs[name] = {
             "command": command,
             "day": f"{started:%Y-%m-%d}",
             "load": load.summary(),
             "minutes": f"{seconds / 60:.0f}",
         }
-        report.runs[name] = run | {"whole run": f"{took / 60:.0f}"}
     kept = arguments.results.with_name("results.json")
     if arguments.keep:
         report.keep(Report.load(kept), steps)

@@ -29,6 +29,8 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 from conftest import ROOT, copy_project
 
@@ -224,9 +226,6 @@ def test_an_edit_is_served_on_every_page_that_shows_it(served, edit: Edit):
 def test_the_record_is_looked_at_ten_times_a_second(tmp_path: Path):
     """MkDocs polls what it watches every half second; the project's hooks make it a tenth for the
     folders of mkdocs.yml's `watch` (the record), so a save starts the rebuild sooner."""
-    from mkdocs.config import load_config  # noqa: PLC0415
-    from mkdocs.livereload import LiveReloadServer  # noqa: PLC0415
-
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert str(ROOT / "data") in config.watch
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
